@@ -1,0 +1,123 @@
+package io.meridian.server;
+
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.meridian.api.v1.SessionServiceGrpc;
+import io.meridian.api.v1.TopologyServiceGrpc;
+import io.meridian.model.session.ApiVersion;
+import io.meridian.model.session.Caller;
+import io.meridian.model.session.MeridianVersion;
+import io.meridian.model.session.Role;
+import io.meridian.model.session.ServerIdentity;
+import io.meridian.server.access.CallerInterceptor;
+import io.meridian.server.platform.Platform;
+import io.meridian.server.session.SessionService;
+import io.meridian.server.topology.TopologyJournal;
+import io.meridian.server.topology.TopologyService;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Meridian backend: the meridian.v1 services, gRPC health and reflection, over one {@link Platform}. It takes a
+ * {@link ServerBuilder} so tests pass an in-process one and launchers choose the address and transport security.
+ * It owns the platform and closes it.
+ */
+public final class BackendServer implements AutoCloseable {
+    public static final String NAME = "meridian-backend";
+    /** How many topology deltas a reconnecting console can catch up on without a snapshot. */
+    static final int RETAINED_DELTAS = 4096;
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** Until callers authenticate, everyone is a viewer: nothing can be changed without an identity. */
+    static final Caller ANONYMOUS = new Caller("anonymous", Set.of(Role.VIEWER), "none");
+
+    private final Server server;
+    private final Platform platform;
+    private final ScheduledExecutorService scheduler;
+    private final TopologyService topology;
+    private final HealthStatusManager health;
+    private final ServerIdentity identity;
+
+    private BackendServer(Server server, Platform platform, ScheduledExecutorService scheduler,
+                          TopologyService topology, HealthStatusManager health, ServerIdentity identity) {
+        this.server = server;
+        this.platform = platform;
+        this.scheduler = scheduler;
+        this.topology = topology;
+        this.health = health;
+        this.identity = identity;
+    }
+
+    /** Builds the services, starts observing the platform and starts serving; IOException when it cannot bind. */
+    public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock) throws IOException {
+        var identity = new ServerIdentity(NAME, MeridianVersion.current(), ApiVersion.MAJOR, ApiVersion.MINOR,
+                UUID.randomUUID().toString(), clock.instant());
+        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("meridian-heartbeat").daemon().factory());
+        var journal = new TopologyJournal(platform.topology(), RETAINED_DELTAS, clock);
+        var topology = new TopologyService(journal, clock, scheduler, HEARTBEAT);
+        var health = new HealthStatusManager();
+        var callers = new CallerInterceptor(ANONYMOUS);
+        var server = builder
+                .addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))
+                .addService(ServerInterceptors.intercept(topology, callers))
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .build();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            scheduler.shutdownNow();
+            platform.close();
+            throw e;
+        }
+        platform.start(journal::append);
+        health.setStatus("", ServingStatus.SERVING);
+        health.setStatus(SessionServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+        health.setStatus(TopologyServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+        return new BackendServer(server, platform, scheduler, topology, health, identity);
+    }
+
+    /** The port bound, the real one when started on port 0; -1 in process. */
+    public int port() {
+        return server.getPort();
+    }
+
+    public ServerIdentity identity() {
+        return identity;
+    }
+
+    /** Blocks until the server terminates. */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /** Stops serving: ends watches cleanly, waits up to five seconds for calls in flight, then cancels the rest. */
+    @Override
+    public void close() {
+        health.enterTerminalState();
+        topology.completeAll();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            scheduler.shutdownNow();
+            platform.close();
+        }
+    }
+}
