@@ -19,7 +19,8 @@ final class TopologyWatchStream {
     private final int maxBacklog;
     private final Clock clock;
     private final ArrayDeque<TopologyEvent> backlog = new ArrayDeque<>();
-    private TopologyEvent lastSent;
+    /** The last position this client holds: sent to it, or the one it resumed from. */
+    private JournalPosition lastSent;
     private boolean closed;
     private volatile Runnable unsubscribe = () -> { };
 
@@ -33,6 +34,9 @@ final class TopologyWatchStream {
 
     /** Subscribes to the journal from the client's resume position. */
     void start(JournalPosition resumeFrom) {
+        synchronized (this) {
+            lastSent = resumeFrom.journalId().equals(journal.journalId()) ? resumeFrom : null;
+        }
         unsubscribe = journal.subscribe(resumeFrom, this::enqueue);
     }
 
@@ -53,7 +57,7 @@ final class TopologyWatchStream {
     /** Sends a heartbeat when the stream is idle, so the client can tell quiet from dead. */
     synchronized void heartbeat() {
         if (!closed && backlog.isEmpty() && lastSent != null) {
-            backlog.add(new TopologyEvent.Heartbeat(lastSent.position(), clock.instant()));
+            backlog.add(new TopologyEvent.Heartbeat(lastSent, clock.instant()));
             drain();
         }
     }
@@ -62,7 +66,7 @@ final class TopologyWatchStream {
         while (!closed && observer.isReady() && !backlog.isEmpty()) {
             var event = backlog.removeFirst();
             observer.onNext(TopologyMapper.toProto(event));
-            lastSent = event;
+            lastSent = event.position();
         }
     }
 

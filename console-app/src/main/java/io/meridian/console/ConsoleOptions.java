@@ -1,0 +1,45 @@
+package io.meridian.console;
+
+import io.meridian.cli.Arguments;
+import io.meridian.client.BackendAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** What the console was asked to connect to: a standalone backend, or the embedded simulator with a scenario. */
+record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String scenario, Path scenarioFile,
+                      long seed, boolean help, boolean version) {
+    static final String USAGE = """
+            Usage: meridian [options]
+            Opens the Meridian console. Without --backend it starts an embedded SIMULATED backend.
+
+              --backend HOST:PORT    connect to a standalone backend instead of the embedded one
+              --tls-ca PATH          PEM certificates to trust for the backend's TLS certificate
+              --scenario NAME        embedded scenario: quasim-phase-vii, hvac-multi-region, nautilus-phase-7,
+                                     sovren, phase-7p (default)
+              --scenario-file PATH   embedded backend on your own scenario file (docs/scenarios.md)
+              --seed N               embedded simulation seed (default 1)
+              --help                 this text
+              --version              the version
+            """;
+
+    static ConsoleOptions parse(List<String> args) {
+        var a = Arguments.parse(args, Set.of("--backend", "--tls-ca", "--scenario", "--scenario-file", "--seed"),
+                Set.of("--help", "--version"));
+        BackendAddress backend = null;
+        if (a.has("--backend")) {
+            try {
+                backend = BackendAddress.parse(a.value("--backend").orElseThrow());
+            } catch (IllegalArgumentException e) {
+                throw new Arguments.UsageException("option --backend: " + e.getMessage());
+            }
+            if (a.has("--scenario") || a.has("--scenario-file") || a.has("--seed")) {
+                throw new Arguments.UsageException("--scenario, --scenario-file and --seed choose the embedded "
+                        + "backend; a standalone backend chooses its own (see meridian-backend --help)");
+            }
+        }
+        return new ConsoleOptions(backend, a.value("--tls-ca").map(Path::of).orElse(null),
+                a.value("--scenario").orElse(null), a.value("--scenario-file").map(Path::of).orElse(null),
+                a.longValue("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), a.has("--help"), a.has("--version"));
+    }
+}

@@ -1,0 +1,265 @@
+package io.meridian.console.topology;
+
+import io.meridian.console.map.LandOutlines;
+import io.meridian.console.map.Projection;
+import io.meridian.model.topology.LinkState;
+import io.meridian.model.topology.Region;
+import io.meridian.model.topology.Topology;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The world map: Natural Earth coastlines, a marker per region (colour and shape by health), and directed arcs for
+ * cross-region replication (colour and dash pattern by state, an arrowhead at the target). Two canvases: the land
+ * is drawn only when the size changes, the overlay whenever the topology, the selection or freshness changes.
+ * Clicking near a region selects it.
+ */
+public final class MapView extends Pane {
+    private static final Color OCEAN = Color.web("#0a0f17");
+    private static final Color LAND = Color.web("#1b2633");
+    private static final Color COAST = Color.web("#2f4256");
+    private static final Color GRID = Color.web("#141d28");
+    private static final Color LABEL = Color.web("#c9d1d9");
+    private static final double MARKER = 9;
+    private static final double PICK_RADIUS = 18;
+
+    private final LandOutlines land;
+    private final TopologyViewModel viewModel;
+    private final Canvas landLayer = new Canvas();
+    private final Canvas overlay = new Canvas();
+
+    public MapView(LandOutlines land, TopologyViewModel viewModel) {
+        this.land = land;
+        this.viewModel = viewModel;
+        setId("world-map");
+        getStyleClass().add("world-map");
+        getChildren().addAll(landLayer, overlay);
+        setMinSize(200, 120);
+        widthProperty().addListener(o -> resized());
+        heightProperty().addListener(o -> resized());
+        viewModel.topologyProperty().addListener(o -> drawOverlay());
+        viewModel.selectedRegionIdProperty().addListener(o -> drawOverlay());
+        viewModel.staleProperty().addListener(o -> drawOverlay());
+        viewModel.freshnessTextProperty().addListener(o -> {
+            if (viewModel.staleProperty().get()) {
+                drawOverlay();
+            }
+        });
+        overlay.setOnMouseClicked(e -> regionAt(e.getX(), e.getY())
+                .ifPresent(r -> viewModel.selectedRegionIdProperty().set(r.id())));
+    }
+
+    private void resized() {
+        for (var canvas : List.of(landLayer, overlay)) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+        }
+        drawLand();
+        drawOverlay();
+    }
+
+    private Projection projection() {
+        return Projection.fit(getWidth(), getHeight());
+    }
+
+    private void drawLand() {
+        var g = landLayer.getGraphicsContext2D();
+        var p = projection();
+        g.setFill(OCEAN);
+        g.fillRect(0, 0, getWidth(), getHeight());
+        g.setStroke(GRID);
+        g.setLineWidth(1);
+        for (int lon = -180; lon <= 180; lon += 30) {
+            g.strokeLine(p.x(lon), p.y(Projection.NORTH), p.x(lon), p.y(Projection.SOUTH));
+        }
+        for (int lat = -30; lat <= 60; lat += 30) {
+            g.strokeLine(p.x(-180), p.y(lat), p.x(180), p.y(lat));
+        }
+        g.setFill(LAND);
+        g.setStroke(COAST);
+        g.setLineWidth(0.8);
+        for (var ring : land.rings()) {
+            g.beginPath();
+            for (int i = 0; i < ring.length; i += 2) {
+                double x = p.x(ring[i]);
+                double y = p.y(Math.max(Projection.SOUTH, ring[i + 1]));
+                if (i == 0) {
+                    g.moveTo(x, y);
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.closePath();
+            g.fill();
+            g.stroke();
+        }
+    }
+
+    private void drawOverlay() {
+        var g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        var topology = viewModel.topologyProperty().get();
+        if (topology == null) {
+            return;
+        }
+        boolean stale = viewModel.staleProperty().get();
+        g.setGlobalAlpha(stale ? 0.45 : 1.0);
+        var p = projection();
+        drawLinks(g, p, topology);
+        var selectedId = viewModel.selectedRegionIdProperty().get();
+        for (var region : topology.regions()) {
+            drawRegion(g, p, region, topology, region.id().equals(selectedId));
+        }
+        g.setGlobalAlpha(1.0);
+        if (stale) {
+            drawStaleNotice(g);
+        }
+    }
+
+    /** One arc per directed region pair, in the worst state of the links it stands for. */
+    private void drawLinks(GraphicsContext g, Projection p, Topology topology) {
+        var worst = new LinkedHashMap<String, LinkState>();
+        for (var link : topology.links()) {
+            if (link.crossRegion()) {
+                worst.merge(link.sourceRegionId() + "\n" + link.targetRegionId(), link.state(),
+                        (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
+            }
+        }
+        worst.forEach((pair, state) -> {
+            var ends = pair.split("\n");
+            var from = topology.region(ends[0]);
+            var to = topology.region(ends[1]);
+            if (from.isPresent() && to.isPresent()) {
+                drawArc(g, p, from.get(), to.get(), state);
+            }
+        });
+        g.setLineDashes();
+    }
+
+    private void drawArc(GraphicsContext g, Projection p, Region from, Region to, LinkState state) {
+        double x1 = p.x(from.location().longitude());
+        double y1 = p.y(from.location().latitude());
+        double x2 = p.x(to.location().longitude());
+        double y2 = p.y(to.location().latitude());
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double length = Math.hypot(dx, dy);
+        if (length < 2 * MARKER) {
+            return;
+        }
+        // Bend every arc to its right, so A->B and B->A stay apart.
+        double bend = Math.min(60, length * 0.18);
+        double cx = (x1 + x2) / 2 + dy / length * bend;
+        double cy = (y1 + y2) / 2 - dx / length * bend;
+        g.setStroke(HealthStyle.color(state));
+        g.setLineWidth(state == LinkState.STREAMING ? 1.6 : 2.6);
+        g.setLineDashes(HealthStyle.dashes(state));
+        g.beginPath();
+        g.moveTo(x1, y1);
+        g.quadraticCurveTo(cx, cy, x2, y2);
+        g.stroke();
+        g.setLineDashes();
+        // Arrowhead near the target, along the curve's final tangent.
+        double tx = x2 - cx;
+        double ty = y2 - cy;
+        double tl = Math.hypot(tx, ty);
+        double ux = tx / tl;
+        double uy = ty / tl;
+        double tipX = x2 - ux * (MARKER + 2);
+        double tipY = y2 - uy * (MARKER + 2);
+        g.setFill(HealthStyle.color(state));
+        g.fillPolygon(new double[] {tipX, tipX - ux * 9 - uy * 5, tipX - ux * 9 + uy * 5},
+                new double[] {tipY, tipY - uy * 9 + ux * 5, tipY - uy * 9 - ux * 5}, 3);
+        if (state == LinkState.DISCONNECTED) {
+            double mx = 0.25 * x1 + 0.5 * cx + 0.25 * x2;
+            double my = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
+            g.setLineWidth(2.5);
+            g.strokeLine(mx - 5, my - 5, mx + 5, my + 5);
+            g.strokeLine(mx - 5, my + 5, mx + 5, my - 5);
+        }
+    }
+
+    private void drawRegion(GraphicsContext g, Projection p, Region region, Topology topology, boolean selected) {
+        double x = p.x(region.location().longitude());
+        double y = p.y(region.location().latitude());
+        var health = topology.regionHealth(region.id());
+        if (selected) {
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(2);
+            g.strokeOval(x - MARKER - 6, y - MARKER - 6, 2 * MARKER + 12, 2 * MARKER + 12);
+        }
+        g.setFill(HealthStyle.color(health));
+        g.setStroke(OCEAN);
+        g.setLineWidth(1.5);
+        double r = MARKER;
+        switch (HealthStyle.shape(health)) {
+            case CIRCLE -> {
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            }
+            case TRIANGLE -> {
+                var xs = new double[] {x, x + r * 1.15, x - r * 1.15};
+                var ys = new double[] {y - r * 1.2, y + r * 0.8, y + r * 0.8};
+                g.fillPolygon(xs, ys, 3);
+                g.strokePolygon(xs, ys, 3);
+            }
+            case SQUARE_CROSS -> {
+                g.fillRect(x - r, y - r, 2 * r, 2 * r);
+                g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+                g.setStroke(OCEAN);
+                g.setLineWidth(2.5);
+                g.strokeLine(x - r + 3, y - r + 3, x + r - 3, y + r - 3);
+                g.strokeLine(x - r + 3, y + r - 3, x + r - 3, y - r + 3);
+            }
+            case DIAMOND -> {
+                var xs = new double[] {x, x + r * 1.2, x, x - r * 1.2};
+                var ys = new double[] {y - r * 1.2, y, y + r * 1.2, y};
+                g.fillPolygon(xs, ys, 4);
+                g.strokePolygon(xs, ys, 4);
+            }
+        }
+        g.setFill(LABEL);
+        g.setFont(Font.font(null, selected ? FontWeight.BOLD : FontWeight.NORMAL, 12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(region.displayName(), x + MARKER + 5, y);
+    }
+
+    private void drawStaleNotice(GraphicsContext g) {
+        var text = viewModel.freshnessTextProperty().get();
+        g.setFont(Font.font(null, FontWeight.BOLD, 16));
+        g.setFill(Color.web("#000000", 0.7));
+        g.fillRoundRect(12, 12, Math.max(260, text.length() * 9.5), 34, 8, 8);
+        g.setFill(HealthStyle.DEGRADED);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("⏸ " + text, 22, 29);
+    }
+
+    private Optional<Region> regionAt(double x, double y) {
+        var topology = viewModel.topologyProperty().get();
+        if (topology == null) {
+            return Optional.empty();
+        }
+        var p = projection();
+        Region best = null;
+        double bestDistance = PICK_RADIUS;
+        for (var region : topology.regions()) {
+            double d = Math.hypot(p.x(region.location().longitude()) - x, p.y(region.location().latitude()) - y);
+            if (d <= bestDistance) {
+                best = region;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,123 @@
+package io.meridian.client.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.meridian.api.v1.GetSessionRequest;
+import io.meridian.api.v1.SessionServiceGrpc;
+import io.meridian.api.v1.TopologyServiceGrpc;
+import io.meridian.client.Backend;
+import io.meridian.client.BackendAddress;
+import io.meridian.client.BackendException;
+import io.meridian.client.Backoff;
+import io.meridian.client.TopologyWatch;
+import io.meridian.model.session.ApiVersion;
+import io.meridian.model.session.MeridianVersion;
+import io.meridian.model.session.SessionInfo;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** {@link Backend} over a gRPC channel that this object owns and closes. */
+public final class GrpcBackend implements Backend {
+    static final Duration UNARY_DEADLINE = Duration.ofSeconds(3);
+
+    private final String target;
+    private final ManagedChannel channel;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    GrpcBackend(String target, ManagedChannel channel, Clock clock) {
+        this.target = target;
+        this.channel = channel;
+        this.clock = clock;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("meridian-client-" + target).daemon().factory());
+    }
+
+    /**
+     * Connects to a backend. Loopback is plain text; any other host needs TLS, verified against the system trust
+     * store or {@code trustedCertificates} (PEM) when given.
+     */
+    public static GrpcBackend connect(BackendAddress address, Path trustedCertificates) throws BackendException {
+        var builder = NettyChannelBuilder.forAddress(address.host(), address.port())
+                .keepAliveTime(15, TimeUnit.SECONDS)
+                .keepAliveTimeout(5, TimeUnit.SECONDS)
+                .userAgent("meridian-console/" + MeridianVersion.current());
+        if (isLoopback(address.host()) && trustedCertificates == null) {
+            builder.usePlaintext();
+        } else if (trustedCertificates != null) {
+            try {
+                builder.sslContext(GrpcSslContexts.forClient().trustManager(trustedCertificates.toFile()).build());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new BackendException(BackendException.Kind.FAILED,
+                        "cannot read trusted certificates " + trustedCertificates + ": " + e.getMessage(), e);
+            }
+        } else {
+            builder.useTransportSecurity();
+        }
+        return new GrpcBackend(address.toString(), builder.build(), Clock.systemUTC());
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public SessionInfo session() throws BackendException {
+        try {
+            var session = SessionServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                    .getSession(GetSessionRequest.newBuilder()
+                            .setClientName("meridian-console " + MeridianVersion.current())
+                            .setClientApiMajor(ApiVersion.MAJOR).build());
+            var info = SessionMapper.fromProto(session);
+            if (info.server().apiMajor() != ApiVersion.MAJOR) {
+                throw new BackendException(BackendException.Kind.INCOMPATIBLE, "backend " + target + " speaks "
+                        + "meridian API " + info.server().apiMajor() + "." + info.server().apiMinor()
+                        + "; this console speaks " + ApiVersion.MAJOR + "." + ApiVersion.MINOR, null);
+            }
+            return info;
+        } catch (StatusRuntimeException e) {
+            throw GrpcErrors.translate(target, e);
+        } catch (ProtocolException e) {
+            throw new BackendException(BackendException.Kind.INCOMPATIBLE,
+                    "backend " + target + " sent a session this console cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public TopologyWatch watchTopology(TopologyWatch.Listener listener) {
+        var watch = new GrpcTopologyWatch(TopologyServiceGrpc.newStub(channel), target, listener, scheduler,
+                Backoff.standard(), clock);
+        watch.open();
+        return watch;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.meridian.sim;
+
+import io.meridian.cli.Arguments;
+import io.meridian.model.session.MeridianVersion;
+import io.meridian.server.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** The standalone simulated backend: {@code java -jar meridian-backend.jar --port 50051 --scenario phase-7p}. */
+public final class BackendMain {
+    private static final String USAGE = """
+            Usage: meridian-backend [options]
+            Serves the meridian.v1 API over a SIMULATED platform until stopped (Ctrl-C).
+
+              --scenario NAME        shipped scenario: %s (default %s)
+              --scenario-file PATH   your own scenario file (docs/scenarios.md)
+              --seed N               simulation seed; the same seed gives the same history (default 1)
+              --port N               TCP port, 0 for any free port (default 50051)
+              --bind ADDRESS         address to listen on (default loopback); beyond loopback TLS is required
+              --tls-cert PATH        PEM certificate chain, with --tls-key
+              --tls-key PATH         PEM PKCS#8 private key
+              --tick-ms N            simulation step in milliseconds (default 1000)
+              --help                 this text
+              --version              the version
+            On start it prints one line: "meridian-backend listening on HOST:PORT ...".
+            """.formatted(String.join(", ", ShippedScenarios.NAMES), ShippedScenarios.DEFAULT);
+
+    private BackendMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit status (0 after a clean stop, 2 for bad input, 1 when serving failed). */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        Arguments a;
+        SimulatedBackend.Options options;
+        try {
+            a = Arguments.parse(args,
+                    Set.of("--scenario", "--scenario-file", "--seed", "--port", "--bind", "--tls-cert", "--tls-key",
+                            "--tick-ms"),
+                    Set.of("--help", "--version"));
+            if (a.has("--help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (a.has("--version")) {
+                out.println("meridian-backend " + MeridianVersion.current());
+                return 0;
+            }
+            options = options(a);
+        } catch (Arguments.UsageException | ScenarioException e) {
+            err.println("meridian-backend: " + e.getMessage());
+            return 2;
+        }
+        try {
+            var server = SimulatedBackend.start(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meridian-shutdown"));
+            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d)%n",
+                    options.bindAddress().getHostAddress(), server.port(), options.scenario().name(), options.seed());
+            out.flush();
+            server.awaitTermination();
+            return 0;
+        } catch (IOException e) {
+            err.println("meridian-backend: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static SimulatedBackend.Options options(Arguments a) throws ScenarioException {
+        var scenario = ShippedScenarios.choose(a.value("--scenario").orElse(null),
+                a.value("--scenario-file").map(Path::of).orElse(null));
+        InetAddress bind;
+        try {
+            bind = a.has("--bind") ? InetAddress.getByName(a.value("--bind").orElseThrow())
+                    : InetAddress.getLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new Arguments.UsageException("option --bind: unknown address '" + a.value("--bind").orElse("")
+                    + "'");
+        }
+        try {
+            return new SimulatedBackend.Options(scenario, a.longValue("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
+                    bind, (int) a.longValue("--port", 50051, 0, 65535),
+                    Duration.ofMillis(a.longValue("--tick-ms", 1000, 10, 60_000)),
+                    a.value("--tls-cert").map(Path::of).orElse(null), a.value("--tls-key").map(Path::of).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new Arguments.UsageException(e.getMessage());
+        }
+    }
+}

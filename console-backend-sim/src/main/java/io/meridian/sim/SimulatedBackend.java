@@ -1,0 +1,76 @@
+package io.meridian.sim;
+
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.meridian.server.BackendServer;
+import io.meridian.server.scenario.Scenario;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Starts a backend over a simulated platform on a real socket: used by the standalone launcher and the console. */
+public final class SimulatedBackend {
+    private SimulatedBackend() {
+    }
+
+    /**
+     * How to run it. {@code tlsCertificate} and {@code tlsPrivateKey} (PEM) turn on TLS, which any address beyond
+     * loopback requires.
+     */
+    public record Options(Scenario scenario, long seed, InetAddress bindAddress, int port, Duration tick,
+                          Path tlsCertificate, Path tlsPrivateKey) {
+        public Options {
+            Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(tick, "tick");
+            if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
+                throw new IllegalArgumentException("TLS needs both a certificate chain and a private key");
+            }
+        }
+
+        /** Loopback, a free port, one tick per second, no TLS: the console's embedded default. */
+        public static Options embedded(Scenario scenario, long seed) {
+            return new Options(scenario, seed, InetAddress.getLoopbackAddress(), 0, Duration.ofSeconds(1), null, null);
+        }
+
+        boolean tls() {
+            return tlsCertificate != null;
+        }
+    }
+
+    /** Starts serving; the message of the IOException says what stopped it, for the user as it is. */
+    public static BackendServer start(Options options) throws IOException {
+        var address = options.bindAddress();
+        if (!address.isLoopbackAddress() && !options.tls()) {
+            throw new IOException("refusing to listen on " + address.getHostAddress()
+                    + " without TLS: beyond loopback, give --tls-cert and --tls-key");
+        }
+        var builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, options.port()));
+        if (options.tls()) {
+            builder.useTransportSecurity(options.tlsCertificate().toFile(), options.tlsPrivateKey().toFile());
+        }
+        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
+        try {
+            return BackendServer.start(builder, platform, Clock.systemUTC());
+        } catch (IOException e) {
+            var where = address.getHostAddress() + ":" + options.port();
+            throw new IOException(hasCause(e, BindException.class)
+                    ? "cannot listen on " + where + ": the port is already in use (choose another with --port, "
+                    + "or --port 0 for any free port)"
+                    : "cannot listen on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
