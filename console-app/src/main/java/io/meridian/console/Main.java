@@ -52,7 +52,15 @@ public final class Main {
             return;
         }
         var land = LandOutlines.shipped();
-        Platform.startup(() -> open(backend, land));
+        try {
+            Platform.startup(() -> open(backend, land));
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // No display, or no GTK: say so instead of a stack trace.
+            backend.close();
+            System.err.println("meridian: cannot open a window: " + e.getMessage()
+                    + " (needs a display and GTK 3; see installers/linux/install-runtime-deps.sh)");
+            System.exit(1);
+        }
     }
 
     /** Embedded unless --backend is given; a remote backend must answer and speak our API before a window opens. */

@@ -25,11 +25,18 @@ public record BackendAddress(String host, int port) {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
+        int port;
         try {
-            return new BackendAddress(host, Integer.parseInt(value.substring(colon + 1)));
+            port = Integer.parseInt(value.substring(colon + 1));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("backend address '" + value + "': port '" + value.substring(colon + 1)
                     + "' is not a number");
+        }
+        try {
+            return new BackendAddress(host, port);
+        } catch (IllegalArgumentException e) {
+            // The constructor's message lacks the text the user typed; name it, as every other refusal here does.
+            throw new IllegalArgumentException("backend address '" + value + "': " + e.getMessage(), e);
         }
     }
 

@@ -4,12 +4,12 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.meridian.server.BackendServer;
 import io.meridian.server.scenario.Scenario;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Starts a backend over a simulated platform on a real socket: used by the standalone launcher and the console. */
@@ -58,16 +58,22 @@ public final class SimulatedBackend {
             return BackendServer.start(builder, platform, Clock.systemUTC());
         } catch (IOException e) {
             var where = address.getHostAddress() + ":" + options.port();
-            throw new IOException(hasCause(e, BindException.class)
+            throw new IOException(portInUse(e)
                     ? "cannot listen on " + where + ": the port is already in use (choose another with --port, "
                     + "or --port 0 for any free port)"
                     : "cannot listen on " + where + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    /**
+     * True when binding failed because the port is taken. Netty's native transports (epoll, kqueue) report that as
+     * their own IOException, not as {@link java.net.BindException}, so the cause chain is searched for the system's
+     * message; a BindException for another reason (such as an address not on this host) does not count.
+     */
+    static boolean portInUse(Throwable e) {
         for (var t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
+            var message = t.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("address already in use")) {
                 return true;
             }
         }

@@ -28,10 +28,12 @@ public final class StatusBarView extends HBox {
         var freshness = label("freshness", topology.freshnessTextProperty());
         topology.staleProperty().addListener((obs, old, stale) -> freshness.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("stale"), stale));
+        var scenario = label("scenario", connection.scenarioTextProperty());
+        scenario.setMinWidth(80);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(state, new Separator(Orientation.VERTICAL), freshness, spacer,
-                label("scenario", connection.scenarioTextProperty()),
+                scenario,
                 new Separator(Orientation.VERTICAL),
                 label("backend-identity", connection.backendTextProperty()),
                 label("latency", connection.latencyTextProperty()),

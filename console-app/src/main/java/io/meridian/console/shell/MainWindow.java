@@ -42,7 +42,7 @@ public final class MainWindow implements AutoCloseable {
         var map = new MapView(land, topology);
         var details = new RegionDetailsView(topology);
         var split = new SplitPane(list, map, details);
-        split.setDividerPositions(0.2, 0.76);
+        split.setDividerPositions(0.2, 0.77);
         SplitPane.setResizableWithParent(list, false);
         SplitPane.setResizableWithParent(details, false);
 

@@ -2,12 +2,16 @@ package io.meridian.console.topology;
 
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.map.Projection;
+import io.meridian.model.topology.GeoLocation;
 import io.meridian.model.topology.LinkState;
 import io.meridian.model.topology.Region;
 import io.meridian.model.topology.Topology;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,6 +19,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -36,17 +41,23 @@ public final class MapView extends Pane {
     private final TopologyViewModel viewModel;
     private final Canvas landLayer = new Canvas();
     private final Canvas overlay = new Canvas();
+    private Projection projection = Projection.fit(1, 1);
+    private List<GeoLocation> framed = List.of();
 
     public MapView(LandOutlines land, TopologyViewModel viewModel) {
         this.land = land;
         this.viewModel = viewModel;
         setId("world-map");
         getStyleClass().add("world-map");
+        // Unmanaged canvases follow the pane's size without feeding back into its preferred size.
+        landLayer.setManaged(false);
+        overlay.setManaged(false);
         getChildren().addAll(landLayer, overlay);
         setMinSize(200, 120);
+        setPrefSize(800, 500);
         widthProperty().addListener(o -> resized());
         heightProperty().addListener(o -> resized());
-        viewModel.topologyProperty().addListener(o -> drawOverlay());
+        viewModel.topologyProperty().addListener(o -> topologyChanged());
         viewModel.selectedRegionIdProperty().addListener(o -> drawOverlay());
         viewModel.staleProperty().addListener(o -> drawOverlay());
         viewModel.freshnessTextProperty().addListener(o -> {
@@ -63,12 +74,36 @@ public final class MapView extends Pane {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
         }
+        reframe();
+    }
+
+    /** Re-frames the map when regions move in or out; health changes only redraw the overlay. */
+    private void topologyChanged() {
+        var topology = viewModel.topologyProperty().get();
+        var locations = topology == null ? List.<GeoLocation>of()
+                : topology.regions().stream().map(Region::location).toList();
+        if (!locations.equals(framed)) {
+            framed = locations;
+            reframe();
+        } else {
+            drawOverlay();
+        }
+    }
+
+    /** Frames the regions with a margin, so the part of the world that matters fills the pane. */
+    private void reframe() {
+        var lonLat = new double[framed.size() * 2];
+        for (int i = 0; i < framed.size(); i++) {
+            lonLat[2 * i] = framed.get(i).longitude();
+            lonLat[2 * i + 1] = framed.get(i).latitude();
+        }
+        projection = Projection.around(lonLat, 18, 90, getWidth(), getHeight());
         drawLand();
         drawOverlay();
     }
 
     private Projection projection() {
-        return Projection.fit(getWidth(), getHeight());
+        return projection;
     }
 
     private void drawLand() {
@@ -116,9 +151,15 @@ public final class MapView extends Pane {
         var p = projection();
         drawLinks(g, p, topology);
         var selectedId = viewModel.selectedRegionIdProperty().get();
+        // Markers first, so no label covers another region's marker.
+        var labels = new ArrayList<Rectangle2D>();
         for (var region : topology.regions()) {
-            drawRegion(g, p, region, topology, region.id().equals(selectedId));
+            labels.add(new Rectangle2D(p.x(region.location().longitude()) - MARKER,
+                    p.y(region.location().latitude()) - MARKER, 2 * MARKER, 2 * MARKER));
         }
+        // The selected region last, so its marker and label sit on top.
+        topology.regions().stream().sorted(Comparator.comparing(r -> r.id().equals(selectedId)))
+                .forEach(region -> drawRegion(g, p, region, topology, region.id().equals(selectedId), labels));
         g.setGlobalAlpha(1.0);
         if (stale) {
             drawStaleNotice(g);
@@ -188,7 +229,8 @@ public final class MapView extends Pane {
         }
     }
 
-    private void drawRegion(GraphicsContext g, Projection p, Region region, Topology topology, boolean selected) {
+    private void drawRegion(GraphicsContext g, Projection p, Region region, Topology topology, boolean selected,
+                            List<Rectangle2D> labels) {
         double x = p.x(region.location().longitude());
         double y = p.y(region.location().latitude());
         var health = topology.regionHealth(region.id());
@@ -227,11 +269,43 @@ public final class MapView extends Pane {
                 g.strokePolygon(xs, ys, 4);
             }
         }
+        drawLabel(g, region.displayName(), x, y, selected, labels);
+    }
+
+    /**
+     * Puts a label right, left, above or below its marker, whichever stays on the map and overlaps no marker or
+     * label placed before. Where none fits, the label is left out (the list names every region) unless the region
+     * is selected.
+     */
+    private void drawLabel(GraphicsContext g, String text, double x, double y, boolean selected,
+                           List<Rectangle2D> placed) {
+        boolean bold = selected;
+        var font = Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 13);
+        var measure = new Text(text);
+        measure.setFont(font);
+        double w = measure.getLayoutBounds().getWidth();
+        double h = measure.getLayoutBounds().getHeight();
+        double gap = MARKER + 5;
+        var candidates = List.of(
+                new Rectangle2D(x + gap, y - h / 2, w, h),
+                new Rectangle2D(x - gap - w, y - h / 2, w, h),
+                new Rectangle2D(x - w / 2, y - gap - h, w, h),
+                new Rectangle2D(x - w / 2, y + gap, w, h));
+        var bounds = new Rectangle2D(0, 0, getWidth(), getHeight());
+        var free = candidates.stream()
+                .filter(c -> bounds.contains(c) && placed.stream().noneMatch(c::intersects)).findFirst();
+        if (free.isEmpty() && !selected) {
+            return;
+        }
+        var spot = free.orElse(candidates.getFirst());
+        placed.add(spot);
+        g.setFill(Color.web("#0a0f17", 0.65));
+        g.fillRoundRect(spot.getMinX() - 3, spot.getMinY() - 1, w + 6, h + 2, 6, 6);
         g.setFill(LABEL);
-        g.setFont(Font.font(null, selected ? FontWeight.BOLD : FontWeight.NORMAL, 12));
+        g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(region.displayName(), x + MARKER + 5, y);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(text, spot.getMinX(), spot.getMinY());
     }
 
     private void drawStaleNotice(GraphicsContext g) {

@@ -10,7 +10,6 @@ public record RegionRow(Region region, Health health, int replicas, int replicas
     }
 
     public String subtitle() {
-        return region.id() + " · " + region.role().label() + " · " + region.tier() + " · "
-                + replicasHealthy + "/" + replicas + " healthy";
+        return region.tier() + " · " + region.role().label() + " · " + replicasHealthy + "/" + replicas + " healthy";
     }
 }

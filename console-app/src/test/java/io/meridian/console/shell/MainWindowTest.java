@@ -103,7 +103,15 @@ class MainWindowTest {
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve("main-window.png").toFile());
     }
 
+    /** The window at a workstation's size (the headless screen is smaller, the scene need not be). */
     private javafx.scene.image.WritableImage snapshot() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            var stage = (Stage) window.root().getScene().getWindow();
+            stage.setWidth(1440);
+            stage.setHeight(860);
+        }).get(10, TimeUnit.SECONDS);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
         return WaitForAsyncUtils.asyncFx(() -> window.root().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
     }
 }

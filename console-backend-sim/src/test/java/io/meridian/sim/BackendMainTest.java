@@ -1,0 +1,179 @@
+package io.meridian.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's command line. Only argument sets that make start fail are used: a successful start would serve
+ * until the process ends.
+ */
+class BackendMainTest {
+    private record Result(int status, String out, String err) {}
+
+    private static Result run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status;
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = BackendMain.run(List.of(args), o, e);
+        }
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertNoStackTrace(Result r) {
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("at io.").doesNotContain("\tat ");
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        var r = run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("Usage: meridian-backend")
+                .contains("--scenario NAME", "--scenario-file PATH", "--port N", "--bind ADDRESS");
+        for (var name : ShippedScenarios.NAMES) {
+            assertThat(r.out()).contains(name);
+        }
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void helpWinsOverOtherOptions() {
+        var r = run("--port", "70000", "--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Usage");
+    }
+
+    @Test
+    void versionPrintsTheReleaseVersion() {
+        var r = run("--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().strip()).matches("meridian-backend \\d+\\.\\d+\\.\\d+\\S*");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionListsKnownOptions() {
+        var r = run("--prot", "50051");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("meridian-backend: ").contains("--prot")
+                .contains("--bind", "--help", "--port", "--scenario", "--scenario-file", "--seed", "--tick-ms",
+                        "--tls-cert", "--tls-key", "--version");
+        assertNoStackTrace(r);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownScenarioListsKnownScenarios() {
+        var r = run("--scenario", "nope");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("'nope'");
+        for (var name : ShippedScenarios.NAMES) {
+            assertThat(r.err()).contains(name);
+        }
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void brokenScenarioFileNamesTheFileAndLine(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("broken.json");
+        Files.writeString(file, """
+                {
+                  "schemaVersion": 1,
+                  "name": "broken",
+                  "title": "Broken",,
+                  "source": "test"
+                }
+                """);
+        var r = run("--scenario-file", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(file.toString()).contains("line 4");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void missingScenarioFileIsABadInput(@TempDir Path dir) {
+        var file = dir.resolve("absent.json");
+        var r = run("--scenario-file", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(file.toString());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void scenarioAndScenarioFileTogetherAreRefused(@TempDir Path dir) {
+        var r = run("--scenario", "sovren", "--scenario-file", dir.resolve("sovren.json").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--scenario").contains("--scenario-file");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void portOutOfRangeIsRefused() {
+        var r = run("--port", "70000");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--port").contains("65535").contains("70000");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void nonNumericSeedAndTooShortTickAreRefused() {
+        var seed = run("--seed", "abc");
+        assertThat(seed.status()).isEqualTo(2);
+        assertThat(seed.err()).contains("--seed").contains("abc");
+        assertNoStackTrace(seed);
+
+        var tick = run("--tick-ms", "5");
+        assertThat(tick.status()).isEqualTo(2);
+        assertThat(tick.err()).contains("--tick-ms");
+        assertNoStackTrace(tick);
+    }
+
+    @Test
+    void certificateWithoutKeyIsRefused(@TempDir Path dir) {
+        var r = run("--tls-cert", dir.resolve("cert.pem").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("certificate").contains("key");
+        assertNoStackTrace(r);
+    }
+
+    // The two tests below reach SimulatedBackend.start, which must fail. The timeout only keeps the build from
+    // hanging should a start unexpectedly succeed (run() would then serve forever); it asserts nothing about speed.
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void portInUseSaysSo() throws Exception {
+        try (var taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = taken.getLocalPort();
+            var r = run("--bind", "127.0.0.1", "--port", Integer.toString(port));
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.err()).contains("127.0.0.1:" + port).contains("in use");
+            assertThat(r.out()).doesNotContain("listening");
+            assertNoStackTrace(r);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void bindingBeyondLoopbackWithoutTlsIsRefused() {
+        var r = run("--bind", "0.0.0.0", "--port", "0");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("0.0.0.0").contains("TLS");
+        assertThat(r.out()).doesNotContain("listening");
+        assertNoStackTrace(r);
+    }
+}

@@ -1,0 +1,54 @@
+package io.meridian.sim.stream;
+
+import io.meridian.model.session.PlatformInfo;
+import io.meridian.model.topology.Cluster;
+import io.meridian.model.topology.Health;
+import io.meridian.model.topology.Topology;
+import io.meridian.model.topology.TopologyDelta;
+import io.meridian.server.platform.Platform;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A platform whose changes the test makes, one call at a time. */
+final class ManualPlatform implements Platform {
+    private Topology topology;
+    private Consumer<TopologyDelta> changes;
+
+    ManualPlatform(Topology initial) {
+        this.topology = initial;
+    }
+
+    @Override
+    public PlatformInfo info() {
+        return new PlatformInfo("test", "Manual test platform", true, "test", "Test", 0);
+    }
+
+    @Override
+    public synchronized Topology topology() {
+        return topology;
+    }
+
+    @Override
+    public synchronized void start(Consumer<TopologyDelta> changes) {
+        this.changes = changes;
+    }
+
+    /** Flips the health of replica {@code index} of the first cluster and reports the change. */
+    synchronized void flip(int step) {
+        var cluster = topology.clusters().getFirst();
+        var replicas = new ArrayList<>(cluster.replicas());
+        int i = step % replicas.size();
+        var r = replicas.get(i);
+        replicas.set(i, r.withHealth(r.health() == Health.HEALTHY ? Health.DEGRADED : Health.HEALTHY,
+                "step " + step, Instant.EPOCH.plusSeconds(step)));
+        var delta = TopologyDelta.of(List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), List.of());
+        topology = topology.apply(delta);
+        changes.accept(delta);
+    }
+
+    @Override
+    public void close() {
+    }
+}
