@@ -18,6 +18,7 @@ public final class RegionDetailsView extends ScrollPane {
         content.setPadding(new Insets(14));
         setContent(content);
         setFitToWidth(true);
+        setMinWidth(280);
         setPrefWidth(360);
         viewModel.selectedProperty().addListener((obs, old, details) -> show(details));
         show(viewModel.selectedProperty().get());
@@ -59,6 +60,7 @@ public final class RegionDetailsView extends ScrollPane {
         content.getChildren().addAll(name, health, facts, replicasTitle);
         d.replicasByCluster().forEach((cluster, replicas) -> {
             var clusterLabel = new Label(cluster.displayName() + "  (" + cluster.id() + ")");
+            clusterLabel.setWrapText(true);
             clusterLabel.getStyleClass().add("cluster-title");
             content.getChildren().add(clusterLabel);
             for (var replica : replicas) {
@@ -72,7 +74,7 @@ public final class RegionDetailsView extends ScrollPane {
             }
         });
         if (!d.crossRegionLinks().isEmpty()) {
-            var linksTitle = new Label("Cross-region replication");
+            var linksTitle = new Label("Cross-region links");
             linksTitle.getStyleClass().add("details-section");
             content.getChildren().add(linksTitle);
             for (var link : d.crossRegionLinks()) {
@@ -88,6 +90,7 @@ public final class RegionDetailsView extends ScrollPane {
     private static int fact(GridPane grid, int row, String label, String value) {
         var key = new Label(label);
         key.getStyleClass().add("fact-key");
+        key.setMinWidth(Label.USE_PREF_SIZE);
         var val = new Label(value);
         val.getStyleClass().add("fact-value");
         val.setWrapText(true);

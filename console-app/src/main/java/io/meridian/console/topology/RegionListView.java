@@ -13,6 +13,7 @@ public final class RegionListView extends ListView<RegionRow> {
         setId("region-list");
         getStyleClass().add("region-list");
         setCellFactory(list -> new RegionCell());
+        setMinWidth(250);
         setPrefWidth(300);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
