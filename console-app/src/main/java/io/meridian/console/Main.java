@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerDark;
 import io.meridian.cli.Arguments;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
-import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.console.embedded.EmbeddedBackend;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.shell.MainWindow;
@@ -69,7 +68,7 @@ public final class Main {
             var scenario = ShippedScenarios.choose(options.scenario(), options.scenarioFile());
             return EmbeddedBackend.start(scenario, options.seed());
         }
-        var backend = GrpcBackend.connect(options.backend(), options.trustedCertificates());
+        var backend = Backend.connect(options.backend(), options.trustedCertificates());
         try {
             backend.session();
         } catch (BackendException e) {

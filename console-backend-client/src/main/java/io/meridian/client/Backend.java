@@ -1,12 +1,23 @@
 package io.meridian.client;
 
+import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.model.session.SessionInfo;
+import java.nio.file.Path;
 
 /**
  * A connection to a Meridian backend, in domain terms only: callers never see gRPC. Blocking calls carry deadlines
  * and belong off the UI thread; watches call their listeners on background threads.
  */
 public interface Backend extends AutoCloseable {
+    /**
+     * Connects to the backend at {@code address}: plain text on loopback, TLS elsewhere, verified against
+     * {@code trustedCertificates} (PEM) when given or the system's trust store otherwise. Connecting is lazy; the
+     * first call says whether the backend answers.
+     */
+    static Backend connect(BackendAddress address, Path trustedCertificates) throws BackendException {
+        return GrpcBackend.connect(address, trustedCertificates);
+    }
+
     /** Where the backend is, for messages and the status bar, e.g. "127.0.0.1:50051". */
     String target();
 

@@ -4,7 +4,6 @@ import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
 import io.meridian.client.TopologyWatch;
-import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.server.BackendServer;
 import io.meridian.server.scenario.Scenario;
@@ -18,9 +17,9 @@ import java.net.InetAddress;
  */
 public final class EmbeddedBackend implements Backend {
     private final BackendServer server;
-    private final GrpcBackend client;
+    private final Backend client;
 
-    private EmbeddedBackend(BackendServer server, GrpcBackend client) {
+    private EmbeddedBackend(BackendServer server, Backend client) {
         this.server = server;
         this.client = client;
     }
@@ -29,7 +28,7 @@ public final class EmbeddedBackend implements Backend {
         var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(scenario, seed));
         try {
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
-            return new EmbeddedBackend(server, GrpcBackend.connect(address, null));
+            return new EmbeddedBackend(server, Backend.connect(address, null));
         } catch (BackendException | RuntimeException e) {
             server.close();
             throw e;
