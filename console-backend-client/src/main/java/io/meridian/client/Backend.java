@@ -2,7 +2,10 @@ package io.meridian.client;
 
 import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.model.session.SessionInfo;
+import io.meridian.model.telemetry.TelemetrySample;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * A connection to a Meridian backend, in domain terms only: callers never see gRPC. Blocking calls carry deadlines
@@ -29,6 +32,18 @@ public interface Backend extends AutoCloseable {
 
     /** Opens a topology watch that reconnects by itself and resumes from the last event it delivered. */
     TopologyWatch watchTopology(TopologyWatch.Listener listener);
+
+    /**
+     * Opens a telemetry stream of at most {@code maxSamplesPerSecond} samples per second (the server coalesces per
+     * key, latest wins), which reconnects by itself and resumes where it stopped.
+     */
+    TelemetryWatch watchTelemetry(int maxSamplesPerSecond, TelemetryWatch.Listener listener);
+
+    /** The recorded history of one telemetry key, oldest first, at most one sample per {@code resolution}. */
+    List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution) throws BackendException;
+
+    /** Fault injection, for a simulated backend. */
+    SimulatorControl simulatorControl();
 
     /** Closes the connection and every watch opened on it. */
     @Override

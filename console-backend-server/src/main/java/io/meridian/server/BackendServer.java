@@ -1,5 +1,6 @@
 package io.meridian.server;
 
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
@@ -7,6 +8,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.meridian.api.v1.SessionServiceGrpc;
+import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
 import io.meridian.model.session.ApiVersion;
 import io.meridian.model.session.Caller;
@@ -14,13 +16,20 @@ import io.meridian.model.session.MeridianVersion;
 import io.meridian.model.session.Role;
 import io.meridian.model.session.ServerIdentity;
 import io.meridian.server.access.CallerInterceptor;
+import io.meridian.model.telemetry.TelemetrySample;
+import io.meridian.model.topology.TopologyDelta;
 import io.meridian.server.platform.Platform;
+import io.meridian.server.platform.PlatformObserver;
 import io.meridian.server.session.SessionService;
+import io.meridian.server.telemetry.DriftAnalyzer;
+import io.meridian.server.telemetry.TelemetryHub;
+import io.meridian.server.telemetry.TelemetryService;
 import io.meridian.server.topology.TopologyJournal;
 import io.meridian.server.topology.TopologyService;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -37,6 +46,12 @@ public final class BackendServer implements AutoCloseable {
     /** How many topology deltas a reconnecting console can catch up on without a snapshot. */
     static final int RETAINED_DELTAS = 4096;
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** An hour of history per telemetry key at one sample per second. */
+    static final int HISTORY_PER_KEY = 3600;
+    /** Workload values per region the drift test looks at, and how often it runs. */
+    static final int DRIFT_WINDOW = 600;
+    static final double DRIFT_ALPHA = 0.001;
+    static final Duration DRIFT_EVERY = Duration.ofSeconds(5);
     /** Until callers authenticate, everyone is a viewer: nothing can be changed without an identity. */
     static final Caller ANONYMOUS = new Caller("anonymous", Set.of(Role.VIEWER), "none");
 
@@ -44,35 +59,51 @@ public final class BackendServer implements AutoCloseable {
     private final Platform platform;
     private final ScheduledExecutorService scheduler;
     private final TopologyService topology;
+    private final TelemetryService telemetry;
     private final HealthStatusManager health;
     private final ServerIdentity identity;
 
     private BackendServer(Server server, Platform platform, ScheduledExecutorService scheduler,
-                          TopologyService topology, HealthStatusManager health, ServerIdentity identity) {
+                          TopologyService topology, TelemetryService telemetry, HealthStatusManager health,
+                          ServerIdentity identity) {
         this.server = server;
         this.platform = platform;
         this.scheduler = scheduler;
         this.topology = topology;
+        this.telemetry = telemetry;
         this.health = health;
         this.identity = identity;
     }
 
     /** Builds the services, starts observing the platform and starts serving; IOException when it cannot bind. */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock) throws IOException {
+        return start(builder, platform, clock, List.of());
+    }
+
+    /**
+     * As {@link #start(ServerBuilder, Platform, Clock)}, with services only this platform offers (the simulator's
+     * fault injection), each behind the same caller interceptor.
+     */
+    public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
+                                      List<BindableService> platformServices) throws IOException {
         var identity = new ServerIdentity(NAME, MeridianVersion.current(), ApiVersion.MAJOR, ApiVersion.MINOR,
                 UUID.randomUUID().toString(), clock.instant());
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("meridian-heartbeat").daemon().factory());
+                .name("meridian-streams").daemon().factory());
         var journal = new TopologyJournal(platform.topology(), RETAINED_DELTAS, clock);
         var topology = new TopologyService(journal, clock, scheduler, HEARTBEAT);
+        var hub = new TelemetryHub(HISTORY_PER_KEY);
+        var telemetry = new TelemetryService(hub, clock, scheduler);
+        var drift = new DriftAnalyzer(DRIFT_WINDOW, DRIFT_ALPHA, "query latency (ms)");
         var health = new HealthStatusManager();
         var callers = new CallerInterceptor(ANONYMOUS);
-        var server = builder
-                .addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))
+        builder.addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))
                 .addService(ServerInterceptors.intercept(topology, callers))
+                .addService(ServerInterceptors.intercept(telemetry, callers))
                 .addService(health.getHealthService())
-                .addService(ProtoReflectionServiceV1.newInstance())
-                .build();
+                .addService(ProtoReflectionServiceV1.newInstance());
+        platformServices.forEach(service -> builder.addService(ServerInterceptors.intercept(service, callers)));
+        var server = builder.build();
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
@@ -80,11 +111,30 @@ public final class BackendServer implements AutoCloseable {
             platform.close();
             throw e;
         }
-        platform.start(journal::append);
+        platform.start(new PlatformObserver() {
+            @Override
+            public void topologyChanged(TopologyDelta delta) {
+                journal.append(delta);
+            }
+
+            @Override
+            public void measured(List<TelemetrySample> samples) {
+                hub.accept(samples);
+            }
+
+            @Override
+            public void workload(String regionId, double[] values) {
+                drift.add(regionId, values);
+            }
+        });
+        scheduler.scheduleAtFixedRate(() -> hub.accept(drift.analyze(clock.instant())), DRIFT_EVERY.toMillis(),
+                DRIFT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         health.setStatus("", ServingStatus.SERVING);
-        health.setStatus(SessionServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-        health.setStatus(TopologyServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
-        return new BackendServer(server, platform, scheduler, topology, health, identity);
+        for (var service : List.of(SessionServiceGrpc.SERVICE_NAME, TopologyServiceGrpc.SERVICE_NAME,
+                TelemetryServiceGrpc.SERVICE_NAME)) {
+            health.setStatus(service, ServingStatus.SERVING);
+        }
+        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity);
     }
 
     /** The port bound, the real one when started on port 0; -1 in process. */
@@ -106,6 +156,7 @@ public final class BackendServer implements AutoCloseable {
     public void close() {
         health.enterTerminalState();
         topology.completeAll();
+        telemetry.completeAll();
         server.shutdown();
         try {
             if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * The simulator's health dynamics: each replica follows a Markov chain (healthy, degraded, failed, back to
@@ -46,8 +47,8 @@ final class HealthModel {
         return topology;
     }
 
-    /** Advances one tick and returns what changed (possibly nothing). */
-    TopologyDelta step(Instant now) {
+    /** Advances one tick and returns what changed (possibly nothing); partitioned links are disconnected. */
+    TopologyDelta step(Instant now, Predicate<String> partitioned) {
         var changedClusters = new ArrayList<Cluster>();
         var healthOf = new HashMap<String, Health>();
         for (var cluster : topology.clusters()) {
@@ -69,7 +70,8 @@ final class HealthModel {
         }
         var changedLinks = new ArrayList<ReplicationLink>();
         for (var link : topology.links()) {
-            var state = linkState(healthOf.get(link.sourceReplicaId()), healthOf.get(link.targetReplicaId()));
+            var state = partitioned.test(link.id()) ? LinkState.DISCONNECTED
+                    : linkState(healthOf.get(link.sourceReplicaId()), healthOf.get(link.targetReplicaId()));
             if (state != link.state()) {
                 changedLinks.add(link.withState(state));
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
 
 /** Starts a backend over a simulated platform on a real socket: used by the standalone launcher and the console. */
@@ -55,7 +56,8 @@ public final class SimulatedBackend {
         }
         var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
         try {
-            return BackendServer.start(builder, platform, Clock.systemUTC());
+            return BackendServer.start(builder, platform, Clock.systemUTC(),
+                    List.of(new SimulatorControlService(platform)));
         } catch (IOException e) {
             var where = address.getHostAddress() + ":" + options.port();
             throw new IOException(portInUse(e)

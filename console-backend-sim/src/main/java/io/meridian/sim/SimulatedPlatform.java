@@ -2,8 +2,8 @@ package io.meridian.sim;
 
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.topology.Topology;
-import io.meridian.model.topology.TopologyDelta;
 import io.meridian.server.platform.Platform;
+import io.meridian.server.platform.PlatformObserver;
 import io.meridian.server.scenario.Scenario;
 import io.meridian.server.scenario.ScenarioTopology;
 import java.time.Clock;
@@ -11,21 +11,27 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
-/** A simulated platform: a scenario's topology whose health changes tick by tick, deterministic under a seed. */
+/**
+ * A simulated platform: a scenario's topology whose health, lag, clocks and workload change tick by tick,
+ * deterministic under a seed, with faults injected on demand.
+ */
 public final class SimulatedPlatform implements Platform {
     private static final System.Logger LOG = System.getLogger(SimulatedPlatform.class.getName());
 
     private final PlatformInfo info;
-    private final HealthModel model;
+    private final HealthModel health;
+    private final TelemetryModel telemetry;
+    private final Faults faults = new Faults();
     private final Duration tick;
     private final Clock clock;
     private ScheduledExecutorService ticker;
 
     public SimulatedPlatform(Scenario scenario, long seed, Duration tick, Clock clock) {
         this.info = new PlatformInfo("simulator", "Simulated platform", true, scenario.name(), scenario.title(), seed);
-        this.model = new HealthModel(ScenarioTopology.initial(scenario, clock.instant()), seed);
+        var initial = ScenarioTopology.initial(scenario, clock.instant());
+        this.health = new HealthModel(initial, seed);
+        this.telemetry = new TelemetryModel(initial, seed, tick, faults);
         this.tick = tick;
         this.clock = clock;
     }
@@ -37,11 +43,11 @@ public final class SimulatedPlatform implements Platform {
 
     @Override
     public synchronized Topology topology() {
-        return model.topology();
+        return health.topology();
     }
 
     @Override
-    public synchronized void start(Consumer<TopologyDelta> changes) {
+    public synchronized void start(PlatformObserver observer) {
         if (ticker != null) {
             throw new IllegalStateException("the simulated platform is already running");
         }
@@ -49,7 +55,7 @@ public final class SimulatedPlatform implements Platform {
                 .name("meridian-simulator").daemon().factory());
         ticker.scheduleAtFixedRate(() -> {
             try {
-                changes.accept(step());
+                step(observer);
             } catch (RuntimeException e) {
                 // A failed tick must not end the schedule, which would freeze the simulation without a word.
                 LOG.log(System.Logger.Level.ERROR, "simulation tick failed", e);
@@ -57,8 +63,29 @@ public final class SimulatedPlatform implements Platform {
         }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized TopologyDelta step() {
-        return model.step(clock.instant());
+    private synchronized void step(PlatformObserver observer) {
+        var now = clock.instant();
+        observer.topologyChanged(health.step(now,
+                linkId -> faults.find(Faults.Kind.PARTITION, linkId) != null));
+        var measured = telemetry.step(health.topology(), now);
+        observer.measured(measured.samples());
+        measured.workload().forEach(observer::workload);
+    }
+
+    /** Injects a fault lasting {@code duration}; returns its description. */
+    synchronized String inject(Faults.Kind kind, String target, double magnitude, Duration duration) {
+        long ticks = Math.max(1, Math.round(duration.toNanos() / (double) tick.toNanos()));
+        var fault = new Faults.Fault(kind, target, magnitude, telemetry.tick(), telemetry.tick() + ticks);
+        faults.add(fault);
+        return fault.describe(telemetry.tickSeconds());
+    }
+
+    synchronized int activeFaults() {
+        return faults.size();
+    }
+
+    synchronized void clearFaults() {
+        faults.clear();
     }
 
     @Override

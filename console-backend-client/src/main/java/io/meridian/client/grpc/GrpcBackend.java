@@ -6,21 +6,27 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meridian.api.v1.GetSessionRequest;
 import io.meridian.api.v1.SessionServiceGrpc;
+import io.meridian.api.v1.GetTelemetryHistoryRequest;
+import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
 import io.meridian.client.Backoff;
+import io.meridian.client.SimulatorControl;
+import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
 import io.meridian.model.session.ApiVersion;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.model.session.SessionInfo;
+import io.meridian.model.telemetry.TelemetrySample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +114,37 @@ public final class GrpcBackend implements Backend {
                 Backoff.standard(), clock);
         watch.open();
         return watch;
+    }
+
+    @Override
+    public TelemetryWatch watchTelemetry(int maxSamplesPerSecond, TelemetryWatch.Listener listener) {
+        var watch = new GrpcTelemetryWatch(TelemetryServiceGrpc.newStub(channel), target, maxSamplesPerSecond,
+                listener, scheduler, Backoff.standard(), clock);
+        watch.open();
+        return watch;
+    }
+
+    @Override
+    public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution)
+            throws BackendException {
+        try {
+            return TelemetryServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(UNARY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                    .getTelemetryHistory(GetTelemetryHistoryRequest.newBuilder().setKey(key)
+                            .setWindow(ProtoTime.duration(window)).setResolution(ProtoTime.duration(resolution))
+                            .build())
+                    .getSamplesList().stream().map(TelemetryMapper::fromProto).toList();
+        } catch (StatusRuntimeException e) {
+            throw GrpcErrors.translate(target, e);
+        } catch (ProtocolException e) {
+            throw new BackendException(BackendException.Kind.INCOMPATIBLE,
+                    "backend " + target + " sent history this console cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SimulatorControl simulatorControl() {
+        return new GrpcSimulatorControl(channel, target);
     }
 
     @Override

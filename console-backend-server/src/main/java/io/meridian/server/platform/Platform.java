@@ -2,8 +2,6 @@ package io.meridian.server.platform;
 
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.topology.Topology;
-import io.meridian.model.topology.TopologyDelta;
-import java.util.function.Consumer;
 
 /**
  * What the server core needs from a platform, simulated or live. Services, journals and (later) the failover
@@ -18,10 +16,10 @@ public interface Platform extends AutoCloseable {
     Topology topology();
 
     /**
-     * Starts observing; every change of the topology is passed to {@code changes}, in order, on one thread at a
-     * time. A change is relative to the topology last reported (or to {@link #topology()} before the first).
+     * Starts observing and reports to {@code observer}, in order, on one thread at a time. Topology changes are
+     * relative to the topology last reported (or to {@link #topology()} before the first).
      */
-    void start(Consumer<TopologyDelta> changes);
+    void start(PlatformObserver observer);
 
     /** Stops observing and releases what the platform holds. */
     @Override

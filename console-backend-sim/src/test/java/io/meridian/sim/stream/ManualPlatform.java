@@ -6,15 +6,15 @@ import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Topology;
 import io.meridian.model.topology.TopologyDelta;
 import io.meridian.server.platform.Platform;
+import io.meridian.server.platform.PlatformObserver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** A platform whose changes the test makes, one call at a time. */
 final class ManualPlatform implements Platform {
     private Topology topology;
-    private Consumer<TopologyDelta> changes;
+    private PlatformObserver observer;
 
     ManualPlatform(Topology initial) {
         this.topology = initial;
@@ -31,8 +31,8 @@ final class ManualPlatform implements Platform {
     }
 
     @Override
-    public synchronized void start(Consumer<TopologyDelta> changes) {
-        this.changes = changes;
+    public synchronized void start(PlatformObserver observer) {
+        this.observer = observer;
     }
 
     /** Flips the health of replica {@code index} of the first cluster and reports the change. */
@@ -45,7 +45,7 @@ final class ManualPlatform implements Platform {
                 "step " + step, Instant.EPOCH.plusSeconds(step)));
         var delta = TopologyDelta.of(List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), List.of());
         topology = topology.apply(delta);
-        changes.accept(delta);
+        observer.topologyChanged(delta);
     }
 
     @Override

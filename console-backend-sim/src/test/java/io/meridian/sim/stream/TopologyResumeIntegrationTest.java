@@ -1,5 +1,6 @@
 package io.meridian.sim.stream;
 
+import io.meridian.client.StreamStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class TopologyResumeIntegrationTest {
     private final List<TopologyEvent> events = new CopyOnWriteArrayList<>();
-    private final List<TopologyWatch.StreamStatus> statuses = new CopyOnWriteArrayList<>();
+    private final List<StreamStatus> statuses = new CopyOnWriteArrayList<>();
     private Topology initial;
     private ManualPlatform platform;
     private BackendServer server;
@@ -56,7 +57,7 @@ class TopologyResumeIntegrationTest {
             }
 
             @Override
-            public void onStatus(TopologyWatch.StreamStatus status) {
+            public void onStatus(StreamStatus status) {
                 statuses.add(status);
             }
         });
@@ -84,7 +85,7 @@ class TopologyResumeIntegrationTest {
         await(() -> events.size() == 6);
 
         proxy.cut();
-        await(() -> statuses.getLast() instanceof TopologyWatch.StreamStatus.Reconnecting);
+        await(() -> statuses.getLast() instanceof StreamStatus.Reconnecting);
         for (int step = 5; step < 9; step++) {
             platform.flip(step);
         }
@@ -99,7 +100,7 @@ class TopologyResumeIntegrationTest {
         assertThat(events).extracting(e -> e.position().sequence())
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         assertThat(replay(events)).isEqualTo(platform.topology());
-        assertThat(statuses).anyMatch(s -> s instanceof TopologyWatch.StreamStatus.Reconnecting);
+        assertThat(statuses).anyMatch(s -> s instanceof StreamStatus.Reconnecting);
     }
 
     @Test
@@ -111,7 +112,7 @@ class TopologyResumeIntegrationTest {
         var firstJournal = events.getFirst().position().journalId();
 
         server.close();
-        await(() -> statuses.getLast() instanceof TopologyWatch.StreamStatus.Reconnecting);
+        await(() -> statuses.getLast() instanceof StreamStatus.Reconnecting);
         var restarted = new ManualPlatform(initial);
         server = startServer(serverPort, restarted);
         await(() -> events.size() == 4);
