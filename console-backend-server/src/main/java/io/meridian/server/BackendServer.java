@@ -50,6 +50,7 @@ public final class BackendServer implements AutoCloseable {
     static final int HISTORY_PER_KEY = 3600;
     /** Workload values per region the drift test looks at, and how often it runs. */
     static final int DRIFT_WINDOW = 600;
+    static final int DRIFT_REFERENCE = 5000;
     static final double DRIFT_ALPHA = 0.001;
     static final Duration DRIFT_EVERY = Duration.ofSeconds(5);
     /** Until callers authenticate, everyone is a viewer: nothing can be changed without an identity. */
@@ -94,7 +95,7 @@ public final class BackendServer implements AutoCloseable {
         var topology = new TopologyService(journal, clock, scheduler, HEARTBEAT);
         var hub = new TelemetryHub(HISTORY_PER_KEY);
         var telemetry = new TelemetryService(hub, clock, scheduler);
-        var drift = new DriftAnalyzer(DRIFT_WINDOW, DRIFT_ALPHA, "query latency (ms)");
+        var drift = new DriftAnalyzer(DRIFT_WINDOW, DRIFT_REFERENCE, DRIFT_ALPHA, "query latency (ms)");
         var health = new HealthStatusManager();
         var callers = new CallerInterceptor(ANONYMOUS);
         builder.addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))

@@ -3,16 +3,19 @@ package io.meridian.server.telemetry;
 import io.meridian.model.telemetry.TelemetrySample;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 
 /**
  * Statistical drift of each region's workload: the two-sample Kolmogorov-Smirnov test (Apache Commons Statistics)
- * of the region's recent values against the pooled recent values of every other region. A region whose workload no
- * longer looks like the rest of the platform's shows p below alpha. Platform-independent: any platform that reports
- * workload values gets drift figures.
+ * of the region's recent values against the global reference, a uniform reservoir sample of every value every
+ * region ever reported. A region whose workload no longer looks like the platform's shows p below alpha. The
+ * reference is long-lived on purpose: one region drifting for a few minutes barely moves it, so it does not make
+ * the others look drifted. Platform-independent: any platform that reports workload values gets drift figures.
  */
 public final class DriftAnalyzer {
     /** Fewer values than this make no test: the figure would be noise. */
@@ -25,8 +28,16 @@ public final class DriftAnalyzer {
     private final Map<String, Integer> sizes = new LinkedHashMap<>();
     private final Map<String, Integer> next = new LinkedHashMap<>();
     private final KolmogorovSmirnovTest test = KolmogorovSmirnovTest.withDefaults();
+    private final double[] reference;
+    private final SplittableRandom random = new SplittableRandom(0x5eed);
+    private long valuesSeen;
+    private int referenceSize;
 
-    public DriftAnalyzer(int windowPerRegion, double alpha, String measure) {
+    public DriftAnalyzer(int windowPerRegion, int referenceSize, double alpha, String measure) {
+        if (referenceSize < MIN_SAMPLE) {
+            throw new IllegalArgumentException("reference must hold at least " + MIN_SAMPLE + " values");
+        }
+        this.reference = new double[referenceSize];
         if (windowPerRegion < MIN_SAMPLE) {
             throw new IllegalArgumentException("window must hold at least " + MIN_SAMPLE + " values");
         }
@@ -45,6 +56,7 @@ public final class DriftAnalyzer {
         int at = next.getOrDefault(regionId, 0);
         for (double value : values) {
             if (Double.isFinite(value)) {
+                addToReference(value);
                 ring[at] = value;
                 at = (at + 1) % windowPerRegion;
                 size = Math.min(windowPerRegion, size + 1);
@@ -54,21 +66,34 @@ public final class DriftAnalyzer {
         next.put(regionId, at);
     }
 
-    /** One drift figure per region with enough values, when at least one other region has enough too. */
+    /** Reservoir sampling (Algorithm R): every value seen so far is in the reference with equal probability. */
+    private void addToReference(double value) {
+        valuesSeen++;
+        if (referenceSize < reference.length) {
+            reference[referenceSize++] = value;
+        } else {
+            long slot = random.nextLong(valuesSeen);
+            if (slot < reference.length) {
+                reference[(int) slot] = value;
+            }
+        }
+    }
+
+    /** One drift figure per region with enough values, once the reference has enough too. */
     public synchronized List<TelemetrySample> analyze(Instant now) {
         var results = new ArrayList<TelemetrySample>();
+        if (referenceSize < MIN_SAMPLE) {
+            return results;
+        }
+        var referenceValues = Arrays.copyOf(reference, referenceSize);
         for (var regionId : rings.keySet()) {
             var sample = values(regionId);
             if (sample.length < MIN_SAMPLE) {
                 continue;
             }
-            var reference = pooledExcept(regionId);
-            if (reference.length < MIN_SAMPLE) {
-                continue;
-            }
-            var result = test.test(sample, reference);
+            var result = test.test(sample, referenceValues);
             results.add(new TelemetrySample.RegionDrift(regionId, now, result.getStatistic(), result.getPValue(),
-                    sample.length, reference.length, alpha, result.getPValue() < alpha, measure));
+                    sample.length, referenceSize, alpha, result.getPValue() < alpha, measure));
         }
         return results;
     }
@@ -78,19 +103,5 @@ public final class DriftAnalyzer {
         var copy = new double[size];
         System.arraycopy(rings.get(regionId), 0, copy, 0, size);
         return copy;
-    }
-
-    private double[] pooledExcept(String regionId) {
-        int total = sizes.entrySet().stream().filter(e -> !e.getKey().equals(regionId))
-                .mapToInt(Map.Entry::getValue).sum();
-        var pooled = new double[total];
-        int at = 0;
-        for (var entry : sizes.entrySet()) {
-            if (!entry.getKey().equals(regionId)) {
-                System.arraycopy(rings.get(entry.getKey()), 0, pooled, at, entry.getValue());
-                at += entry.getValue();
-            }
-        }
-        return pooled;
     }
 }

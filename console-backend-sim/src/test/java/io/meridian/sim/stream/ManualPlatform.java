@@ -1,6 +1,7 @@
 package io.meridian.sim.stream;
 
 import io.meridian.model.session.PlatformInfo;
+import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.Cluster;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Topology;
@@ -46,6 +47,11 @@ final class ManualPlatform implements Platform {
         var delta = TopologyDelta.of(List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), List.of());
         topology = topology.apply(delta);
         observer.topologyChanged(delta);
+    }
+
+    /** Reports measurements as a live platform would. */
+    synchronized void measure(List<TelemetrySample> samples) {
+        observer.measured(samples);
     }
 
     @Override
