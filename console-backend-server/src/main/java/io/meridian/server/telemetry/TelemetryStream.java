@@ -112,6 +112,11 @@ final class TelemetryStream implements TelemetryHub.Subscriber {
         observer.onNext(TelemetryMapper.toProto(batch));
     }
 
+    /** Keys waiting to be sent; at most one per key. */
+    synchronized int pendingCount() {
+        return pending.size();
+    }
+
     synchronized void close() {
         closed = true;
         pending.clear();
