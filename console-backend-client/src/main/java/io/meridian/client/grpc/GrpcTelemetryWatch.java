@@ -1,6 +1,5 @@
 package io.meridian.client.grpc;
 
-import io.grpc.Status;
 import io.grpc.stub.ClientResponseObserver;
 import io.meridian.api.v1.StreamTelemetryRequest;
 import io.meridian.api.v1.TelemetryServiceGrpc;
@@ -23,7 +22,7 @@ final class GrpcTelemetryWatch extends ResumableStream<StreamTelemetryRequest, i
 
     GrpcTelemetryWatch(TelemetryServiceGrpc.TelemetryServiceStub stub, String target, int maxSamplesPerSecond,
                        Listener listener, ScheduledExecutorService scheduler, Backoff backoff, Clock clock) {
-        super(target, scheduler, backoff, clock, listener::onStatus);
+        super(target, "telemetry", scheduler, backoff, clock, listener::onStatus);
         this.stub = stub;
         this.maxSamplesPerSecond = maxSamplesPerSecond;
         this.listener = listener;
@@ -58,14 +57,5 @@ final class GrpcTelemetryWatch extends ResumableStream<StreamTelemetryRequest, i
     @Override
     protected void forgetPosition() {
         position = JournalPosition.START;
-    }
-
-    @Override
-    protected String describe(Status status) {
-        return switch (status.getCode()) {
-            case UNAVAILABLE -> target() + " unreachable";
-            case UNIMPLEMENTED -> target() + " does not offer meridian.v1 telemetry";
-            default -> status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
-        };
     }
 }

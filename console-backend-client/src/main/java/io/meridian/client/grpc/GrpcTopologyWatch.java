@@ -1,6 +1,5 @@
 package io.meridian.client.grpc;
 
-import io.grpc.Status;
 import io.grpc.stub.ClientResponseObserver;
 import io.meridian.api.v1.TopologyServiceGrpc;
 import io.meridian.api.v1.WatchTopologyRequest;
@@ -20,7 +19,7 @@ final class GrpcTopologyWatch extends ResumableStream<WatchTopologyRequest, io.m
 
     GrpcTopologyWatch(TopologyServiceGrpc.TopologyServiceStub stub, String target, Listener listener,
                       ScheduledExecutorService scheduler, Backoff backoff, Clock clock) {
-        super(target, scheduler, backoff, clock, listener::onStatus);
+        super(target, "topology", scheduler, backoff, clock, listener::onStatus);
         this.stub = stub;
         this.listener = listener;
     }
@@ -58,14 +57,5 @@ final class GrpcTopologyWatch extends ResumableStream<WatchTopologyRequest, io.m
     @Override
     protected void forgetPosition() {
         position = JournalPosition.START;
-    }
-
-    @Override
-    protected String describe(Status status) {
-        return switch (status.getCode()) {
-            case UNAVAILABLE -> target() + " unreachable";
-            case UNIMPLEMENTED -> target() + " does not offer meridian.v1 topology";
-            default -> status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
-        };
     }
 }

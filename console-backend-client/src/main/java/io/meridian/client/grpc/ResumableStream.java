@@ -27,6 +27,7 @@ abstract class ResumableStream<Q, R> implements AutoCloseable {
     static final Duration SILENCE_LIMIT = Duration.ofSeconds(5);
 
     private final String target;
+    private final String what;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final Clock clock;
@@ -41,9 +42,10 @@ abstract class ResumableStream<Q, R> implements AutoCloseable {
     private boolean closed;
     private long generation;
 
-    ResumableStream(String target, ScheduledExecutorService scheduler, Backoff backoff, Clock clock,
+    ResumableStream(String target, String what, ScheduledExecutorService scheduler, Backoff backoff, Clock clock,
                     Consumer<StreamStatus> status) {
         this.target = target;
+        this.what = what;
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.clock = clock;
@@ -63,10 +65,12 @@ abstract class ResumableStream<Q, R> implements AutoCloseable {
     protected abstract void forgetPosition();
 
     /** What a failed call means, in words for the status bar. */
-    protected abstract String describe(Status status);
-
-    protected String target() {
-        return target;
+    private String describe(Status status) {
+        return switch (status.getCode()) {
+            case UNAVAILABLE -> target + " unreachable";
+            case UNIMPLEMENTED -> target + " does not offer meridian.v1 " + what;
+            default -> status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+        };
     }
 
     synchronized void open() {

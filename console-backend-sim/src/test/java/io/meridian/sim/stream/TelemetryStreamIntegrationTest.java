@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Telemetry over a real loopback socket: the client's rate is honoured, and a dropped connection resumes. */
@@ -66,7 +65,7 @@ class TelemetryStreamIntegrationTest {
             int rate = 300;
             long started = System.nanoTime();
             try (var watch = backend.watchTelemetry(rate, recorder)) {
-                await(() -> recorder.samples.get() >= 3 * rate);
+                Await.until(() -> recorder.samples.get() >= 3 * rate);
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 // The server may save up at most one second of budget: never more than rate x (elapsed + 1).
                 assertThat(recorder.samples.get()).isLessThanOrEqualTo((long) (rate * (elapsed + 1)));
@@ -87,12 +86,12 @@ class TelemetryStreamIntegrationTest {
             var expected = new ConcurrentHashMap<String, TelemetrySample>();
             try (var watch = backend.watchTelemetry(10_000, recorder)) {
                 push(platform, expected, 0, 20);
-                await(() -> recorder.latest.equals(expected));
+                Await.until(() -> recorder.latest.equals(expected));
                 proxy.cut();
-                await(() -> recorder.statuses.getLast() instanceof StreamStatus.Reconnecting);
+                Await.until(() -> recorder.statuses.getLast() instanceof StreamStatus.Reconnecting);
                 push(platform, expected, 20, 40);
                 proxy.heal();
-                await(() -> recorder.latest.equals(expected));
+                Await.until(() -> recorder.latest.equals(expected));
             }
             assertThat(recorder.batches).filteredOn(TelemetryBatch::snapshot).hasSize(1);
             var sequences = recorder.batches.stream().map(b -> b.position().sequence()).toList();
@@ -127,16 +126,6 @@ class TelemetryStreamIntegrationTest {
                 expected.put(sample.key(), sample);
             }
             platform.measure(samples);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
         }
     }
 }

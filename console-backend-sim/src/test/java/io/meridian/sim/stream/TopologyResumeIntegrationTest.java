@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,21 +77,21 @@ class TopologyResumeIntegrationTest {
 
     @Test
     void aDroppedConnectionResumesWithExactlyTheMissedDeltas() throws Exception {
-        await(() -> events.size() == 1);
+        Await.until(() -> events.size() == 1);
         for (int step = 0; step < 5; step++) {
             platform.flip(step);
         }
-        await(() -> events.size() == 6);
+        Await.until(() -> events.size() == 6);
 
         proxy.cut();
-        await(() -> statuses.getLast() instanceof StreamStatus.Reconnecting);
+        Await.until(() -> statuses.getLast() instanceof StreamStatus.Reconnecting);
         for (int step = 5; step < 9; step++) {
             platform.flip(step);
         }
         proxy.heal();
-        await(() -> events.size() == 10);
+        Await.until(() -> events.size() == 10);
         platform.flip(9);
-        await(() -> events.size() == 11);
+        Await.until(() -> events.size() == 11);
 
         assertThat(events.getFirst()).isInstanceOfSatisfying(TopologyEvent.Snapshot.class,
                 s -> assertThat(s.reason()).isEqualTo(SnapshotReason.INITIAL));
@@ -105,19 +104,19 @@ class TopologyResumeIntegrationTest {
 
     @Test
     void aRestartedServerAnswersWithASnapshotOfItsNewJournal() throws Exception {
-        await(() -> events.size() == 1);
+        Await.until(() -> events.size() == 1);
         platform.flip(0);
         platform.flip(1);
-        await(() -> events.size() == 3);
+        Await.until(() -> events.size() == 3);
         var firstJournal = events.getFirst().position().journalId();
 
         server.close();
-        await(() -> statuses.getLast() instanceof StreamStatus.Reconnecting);
+        Await.until(() -> statuses.getLast() instanceof StreamStatus.Reconnecting);
         var restarted = new ManualPlatform(initial);
         server = startServer(serverPort, restarted);
-        await(() -> events.size() == 4);
+        Await.until(() -> events.size() == 4);
         restarted.flip(7);
-        await(() -> events.size() == 5);
+        Await.until(() -> events.size() == 5);
 
         var snapshot = events.get(3);
         assertThat(snapshot).isInstanceOfSatisfying(TopologyEvent.Snapshot.class,
@@ -141,15 +140,5 @@ class TopologyResumeIntegrationTest {
             };
         }
         return state;
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }
