@@ -44,16 +44,14 @@ public final class TelemetryService extends TelemetryServiceGrpc.TelemetryServic
                 : Math.min(MAX_RATE, request.getMaxSamplesPerSecond());
         var observer = (ServerCallStreamObserver<io.meridian.api.v1.TelemetryBatch>) responses;
         var stream = new TelemetryStream(observer, hub.journalId(), request.getResumeFromSequence(), rate, clock);
-        var unsubscribe = new Runnable[1];
+        var unsubscribe = hub.subscribe(request.getResumeJournalId(), request.getResumeFromSequence(), stream);
+        // gRPC runs these handlers only after this method returns, so both see a complete subscription.
         observer.setOnReadyHandler(stream::flush);
         observer.setOnCancelHandler(() -> {
             streams.remove(stream);
             stream.close();
-            if (unsubscribe[0] != null) {
-                unsubscribe[0].run();
-            }
+            unsubscribe.run();
         });
-        unsubscribe[0] = hub.subscribe(request.getResumeJournalId(), request.getResumeFromSequence(), stream);
         streams.add(stream);
     }
 
