@@ -3,13 +3,18 @@ package io.meridian.console.embedded;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.SimulatorControl;
+import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.server.BackendServer;
 import io.meridian.server.scenario.Scenario;
 import io.meridian.sim.SimulatedBackend;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The console's default backend: a simulated backend started in this process on a loopback port, reached through
@@ -48,6 +53,22 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public TopologyWatch watchTopology(TopologyWatch.Listener listener) {
         return client.watchTopology(listener);
+    }
+
+    @Override
+    public TelemetryWatch watchTelemetry(int maxSamplesPerSecond, TelemetryWatch.Listener listener) {
+        return client.watchTelemetry(maxSamplesPerSecond, listener);
+    }
+
+    @Override
+    public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution)
+            throws BackendException {
+        return client.telemetryHistory(key, window, resolution);
+    }
+
+    @Override
+    public SimulatorControl simulatorControl() {
+        return client.simulatorControl();
     }
 
     @Override

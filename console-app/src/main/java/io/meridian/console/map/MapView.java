@@ -1,14 +1,15 @@
-package io.meridian.console.topology;
+package io.meridian.console.map;
 
-import io.meridian.console.map.LandOutlines;
-import io.meridian.console.map.Projection;
+import io.meridian.console.telemetry.ArcFigure;
+import io.meridian.console.telemetry.ChartSelection;
+import io.meridian.console.telemetry.TelemetryViewModel;
+import io.meridian.console.topology.HealthStyle;
+import io.meridian.console.topology.TopologyViewModel;
 import io.meridian.model.topology.GeoLocation;
-import io.meridian.model.topology.LinkState;
 import io.meridian.model.topology.Region;
 import io.meridian.model.topology.Topology;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Rectangle2D;
@@ -24,9 +25,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The world map: Natural Earth coastlines, a marker per region (colour and shape by health), and directed arcs for
- * cross-region replication (colour and dash pattern by state, an arrowhead at the target). Two canvases: the land
- * is drawn only when the size changes, the overlay whenever the topology, the selection or freshness changes.
- * Clicking near a region selects it.
+ * cross-region replication showing the lag of their worst link ({@link LinkArcs}). Two canvases: the land is drawn
+ * only when the size changes, the overlay whenever the topology, the lag figures, the selection or freshness
+ * changes. Clicking near a region selects it; clicking an arc or its label opens that arc's charts.
  */
 public final class MapView extends Pane {
     private static final Color OCEAN = Color.web("#0a0f17");
@@ -39,14 +40,17 @@ public final class MapView extends Pane {
 
     private final LandOutlines land;
     private final TopologyViewModel viewModel;
+    private final TelemetryViewModel telemetry;
+    private final LinkArcs arcs = new LinkArcs();
     private final Canvas landLayer = new Canvas();
     private final Canvas overlay = new Canvas();
     private Projection projection = Projection.fit(1, 1);
     private List<GeoLocation> framed = List.of();
 
-    public MapView(LandOutlines land, TopologyViewModel viewModel) {
+    public MapView(LandOutlines land, TopologyViewModel viewModel, TelemetryViewModel telemetry) {
         this.land = land;
         this.viewModel = viewModel;
+        this.telemetry = telemetry;
         setId("world-map");
         getStyleClass().add("world-map");
         // Unmanaged canvases follow the pane's size without feeding back into its preferred size.
@@ -65,8 +69,16 @@ public final class MapView extends Pane {
                 drawOverlay();
             }
         });
-        overlay.setOnMouseClicked(e -> regionAt(e.getX(), e.getY())
-                .ifPresent(r -> viewModel.selectedRegionIdProperty().set(r.id())));
+        telemetry.arcsProperty().addListener(o -> drawOverlay());
+        telemetry.charts().selectionProperty().addListener(o -> drawOverlay());
+        overlay.setOnMouseClicked(e -> {
+            var region = regionAt(e.getX(), e.getY());
+            if (region.isPresent()) {
+                viewModel.selectedRegionIdProperty().set(region.get().id());
+            } else {
+                arcs.arcAt(e.getX(), e.getY()).ifPresent(ends -> telemetry.showArc(ends[0], ends[1]));
+            }
+        });
     }
 
     private void resized() {
@@ -149,83 +161,22 @@ public final class MapView extends Pane {
         boolean stale = viewModel.staleProperty().get();
         g.setGlobalAlpha(stale ? 0.45 : 1.0);
         var p = projection();
-        drawLinks(g, p, topology);
         var selectedId = viewModel.selectedRegionIdProperty().get();
-        // Markers first, so no label covers another region's marker.
+        // Markers first, so no label covers another region's marker; then the lag labels, then the region names.
         var labels = new ArrayList<Rectangle2D>();
         for (var region : topology.regions()) {
             labels.add(new Rectangle2D(p.x(region.location().longitude()) - MARKER,
                     p.y(region.location().latitude()) - MARKER, 2 * MARKER, 2 * MARKER));
         }
+        var selectedArc = telemetry.charts().selectionProperty().get() instanceof ChartSelection.Arc arc
+                ? ArcFigure.pair(arc.sourceRegionId(), arc.targetRegionId()) : null;
+        arcs.draw(g, p, topology, telemetry.arcsProperty().get(), selectedArc, labels);
         // The selected region last, so its marker and label sit on top.
         topology.regions().stream().sorted(Comparator.comparing(r -> r.id().equals(selectedId)))
                 .forEach(region -> drawRegion(g, p, region, topology, region.id().equals(selectedId), labels));
         g.setGlobalAlpha(1.0);
         if (stale) {
             drawStaleNotice(g);
-        }
-    }
-
-    /** One arc per directed region pair, in the worst state of the links it stands for. */
-    private void drawLinks(GraphicsContext g, Projection p, Topology topology) {
-        var worst = new LinkedHashMap<String, LinkState>();
-        for (var link : topology.links()) {
-            if (link.crossRegion()) {
-                worst.merge(link.sourceRegionId() + "\n" + link.targetRegionId(), link.state(),
-                        (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
-            }
-        }
-        worst.forEach((pair, state) -> {
-            var ends = pair.split("\n");
-            var from = topology.region(ends[0]);
-            var to = topology.region(ends[1]);
-            if (from.isPresent() && to.isPresent()) {
-                drawArc(g, p, from.get(), to.get(), state);
-            }
-        });
-        g.setLineDashes();
-    }
-
-    private void drawArc(GraphicsContext g, Projection p, Region from, Region to, LinkState state) {
-        double x1 = p.x(from.location().longitude());
-        double y1 = p.y(from.location().latitude());
-        double x2 = p.x(to.location().longitude());
-        double y2 = p.y(to.location().latitude());
-        double dx = x2 - x1;
-        double dy = y2 - y1;
-        double length = Math.hypot(dx, dy);
-        if (length < 2 * MARKER) {
-            return;
-        }
-        // Bend every arc to its right, so A->B and B->A stay apart.
-        double bend = Math.min(60, length * 0.18);
-        double cx = (x1 + x2) / 2 + dy / length * bend;
-        double cy = (y1 + y2) / 2 - dx / length * bend;
-        g.setStroke(HealthStyle.color(state));
-        g.setLineWidth(state == LinkState.STREAMING ? 1.6 : 2.6);
-        g.setLineDashes(HealthStyle.dashes(state));
-        g.beginPath();
-        g.moveTo(x1, y1);
-        g.quadraticCurveTo(cx, cy, x2, y2);
-        g.stroke();
-        g.setLineDashes();
-        // Arrowhead near the target, along the curve's final tangent.
-        double tx = x2 - cx;
-        double ty = y2 - cy;
-        double tl = Math.hypot(tx, ty);
-        double ux = tx / tl;
-        double uy = ty / tl;
-        double tipX = x2 - ux * (MARKER + 2);
-        double tipY = y2 - uy * (MARKER + 2);
-        g.setFill(HealthStyle.color(state));
-        g.fillPolygon(new double[] {tipX, tipX - ux * 9 - uy * 5, tipX - ux * 9 + uy * 5},
-                new double[] {tipY, tipY - uy * 9 + ux * 5, tipY - uy * 9 - ux * 5}, 3);
-        if (state == LinkState.DISCONNECTED) {
-            double mx = 0.25 * x1 + 0.5 * cx + 0.25 * x2;
-            double my = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
-            g.setLineWidth(2.5);
-            g.strokeLine(mx - 5, my - 5, mx + 5, my + 5);
-            g.strokeLine(mx - 5, my + 5, mx + 5, my - 5);
         }
     }
 
@@ -312,11 +263,14 @@ public final class MapView extends Pane {
         var text = viewModel.freshnessTextProperty().get();
         g.setFont(Font.font(null, FontWeight.BOLD, 16));
         g.setFill(Color.web("#000000", 0.7));
-        g.fillRoundRect(12, 12, Math.max(260, text.length() * 9.5), 34, 8, 8);
+        g.fillRoundRect(12, 12, Math.max(260, text.length() * 9.5 + 30), 34, 8, 8);
         g.setFill(HealthStyle.DEGRADED);
+        // A pause sign drawn, not typed: not every font has the glyph.
+        g.fillRect(22, 21, 4, 16);
+        g.fillRect(30, 21, 4, 16);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("⏸ " + text, 22, 29);
+        g.fillText(text, 42, 29);
     }
 
     private Optional<Region> regionAt(double x, double y) {

@@ -2,7 +2,7 @@ package io.meridian.console.session;
 
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
-import io.meridian.client.TopologyWatch.StreamStatus;
+import io.meridian.client.StreamStatus;
 import io.meridian.console.topology.Freshness;
 import io.meridian.model.session.Role;
 import io.meridian.model.session.SessionInfo;
@@ -43,6 +43,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper latencyText = new ReadOnlyStringWrapper("RTT –");
     private final ReadOnlyStringWrapper scenarioText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper callerText = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper callerIdentity = new ReadOnlyStringWrapper("unknown caller");
     private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper platformText = new ReadOnlyStringWrapper("");
 
@@ -89,6 +90,11 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty callerTextProperty() {
         return callerText.getReadOnlyProperty();
+    }
+
+    /** Who the backend says we are, e.g. for recording who acknowledged an alert. */
+    public ReadOnlyStringProperty callerIdentityProperty() {
+        return callerIdentity.getReadOnlyProperty();
     }
 
     /** True when the backend says nothing behind it is real; the banner binds to it. */
@@ -144,6 +150,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     private void showSession(SessionInfo s) {
         update(backendText, s.server().name() + " " + s.server().version() + " @ " + backend.target());
         update(scenarioText, s.platform().scenarioName() + " · " + s.platform().scenarioTitle());
+        update(callerIdentity, s.caller().identity());
         var roles = s.caller().roles().stream().sorted().map(Role::label).collect(Collectors.joining(", "));
         update(callerText, s.caller().identity() + " · " + (roles.isEmpty() ? "no role" : roles)
                 + (s.caller().readOnly() ? " (read-only)" : ""));

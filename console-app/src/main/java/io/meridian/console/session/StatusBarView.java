@@ -25,6 +25,10 @@ public final class StatusBarView extends HBox {
             state.getStyleClass().add("state-" + now.name().toLowerCase(Locale.ROOT));
         });
         state.getStyleClass().add("state-connecting");
+        // A long reconnect reason may shorten (with an ellipsis and a tooltip), never push the window wider.
+        state.setMinWidth(160);
+        state.tooltipProperty().set(new javafx.scene.control.Tooltip());
+        state.getTooltip().textProperty().bind(connection.stateTextProperty());
         var freshness = label("freshness", topology.freshnessTextProperty());
         topology.staleProperty().addListener((obs, old, stale) -> freshness.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("stale"), stale));
@@ -35,10 +39,15 @@ public final class StatusBarView extends HBox {
         getChildren().addAll(state, new Separator(Orientation.VERTICAL), freshness, spacer,
                 scenario,
                 new Separator(Orientation.VERTICAL),
-                label("backend-identity", connection.backendTextProperty()),
+                shrinkable(label("backend-identity", connection.backendTextProperty())),
                 label("latency", connection.latencyTextProperty()),
                 new Separator(Orientation.VERTICAL),
                 label("caller", connection.callerTextProperty()));
+    }
+
+    private static Label shrinkable(Label label) {
+        label.setMinWidth(120);
+        return label;
     }
 
     private static Label label(String id, ObservableValue<String> text) {

@@ -1,12 +1,22 @@
 package io.meridian.console.shell;
 
 import io.meridian.client.Backend;
+import io.meridian.client.StreamStatus;
+import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
 import io.meridian.console.map.LandOutlines;
+import io.meridian.console.map.MapView;
 import io.meridian.console.session.ConnectionViewModel;
 import io.meridian.console.session.PlatformBanner;
 import io.meridian.console.session.StatusBarView;
-import io.meridian.console.topology.MapView;
+import io.meridian.console.telemetry.AlertNotifier;
+import io.meridian.console.telemetry.AlertsViewModel;
+import io.meridian.console.telemetry.ChartsView;
+import io.meridian.console.telemetry.ChartsViewModel;
+import io.meridian.console.telemetry.TelemetryStore;
+import io.meridian.console.telemetry.TelemetryViewModel;
+import io.meridian.console.telemetry.TilesView;
+import io.meridian.console.topology.Freshness;
 import io.meridian.console.topology.RegionDetailsView;
 import io.meridian.console.topology.RegionListView;
 import io.meridian.console.topology.TopologyStore;
@@ -14,21 +24,29 @@ import io.meridian.console.topology.TopologyViewModel;
 import java.time.Clock;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: banner on top, regions | map | details in the middle, status bar below. It wires the
- * backend's topology watch into the store and drives every view-model from one {@link AnimationTimer}, the single
- * place where background state reaches the FX thread.
+ * The console's main window: banner and headline tiles on top; regions | map over charts | details over alerts in
+ * the middle; status bar below. It wires the backend's topology and telemetry streams into their stores and drives
+ * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
+    /** The most telemetry samples per second the console asks for; the server coalesces beyond it. */
+    public static final int MAX_SAMPLES_PER_SECOND = 50_000;
+
     private final TopologyWatch watch;
+    private final TelemetryWatch telemetryWatch;
     private final ConnectionViewModel connection;
     private final TopologyViewModel topology;
+    private final TelemetryViewModel telemetry;
     private final TopologyStore store;
+    private final TelemetryStore telemetryStore;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
@@ -36,33 +54,46 @@ public final class MainWindow implements AutoCloseable {
         store = new TopologyStore(clock);
         topology = new TopologyViewModel(store);
         connection = new ConnectionViewModel(backend, clock);
+        telemetryStore = new TelemetryStore(clock, store::topology, TelemetryStore.HISTORY_POINTS);
+        var alerts = new AlertsViewModel(() -> connection.callerIdentityProperty().get(), clock);
+        telemetry = new TelemetryViewModel(telemetryStore, alerts, new ChartsViewModel(backend, telemetryStore));
         watch = backend.watchTopology(store);
+        telemetryWatch = backend.watchTelemetry(MAX_SAMPLES_PER_SECOND, telemetryStore);
 
         var list = new RegionListView(topology);
-        var map = new MapView(land, topology);
-        var details = new RegionDetailsView(topology);
-        var split = new SplitPane(list, map, details);
-        split.setDividerPositions(0.2, 0.77);
+        var centre = new SplitPane(new MapView(land, topology, telemetry), new ChartsView(telemetry.charts()));
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.66);
+        var side = new SplitPane(new RegionDetailsView(topology), new EventsPane(telemetry));
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.5);
+        var split = new SplitPane(list, centre, side);
+        split.setDividerPositions(0.17, 0.72);
         SplitPane.setResizableWithParent(list, false);
-        SplitPane.setResizableWithParent(details, false);
+        SplitPane.setResizableWithParent(side, false);
+        topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
         root.setId("main-window");
-        root.setTop(new PlatformBanner(connection));
+        root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
         root.setCenter(split);
         root.setBottom(new StatusBarView(connection, topology));
 
+        var notifier = new AlertNotifier(root);
         pulse = new AnimationTimer() {
             private long lastFreshnessNanos;
 
             @Override
             public void handle(long now) {
                 // Data is applied every frame when it changed; the age clocks only need a few updates a second.
-                if (now - lastFreshnessNanos > 200_000_000L || store.isDirty()) {
+                if (now - lastFreshnessNanos > 200_000_000L || store.isDirty() || telemetryStore.isDirty()) {
                     lastFreshnessNanos = now;
                     var instant = clock.instant();
                     topology.pulse(instant);
-                    connection.pulse(instant, Objects.requireNonNullElse(topology.statusProperty().get(),
-                            store.status()), store.lastEventAt());
+                    var status = Objects.requireNonNullElse(topology.statusProperty().get(), store.status());
+                    connection.pulse(instant, status, store.lastEventAt());
+                    telemetry.pulse(instant, topology.topologyProperty().get(),
+                            Freshness.of(store.lastEventAt(), instant, status instanceof StreamStatus.Live));
+                    notifier.show(telemetry.alerts().takeNotifications());
                 }
             }
         };
@@ -85,6 +116,10 @@ public final class MainWindow implements AutoCloseable {
         return topology;
     }
 
+    public TelemetryViewModel telemetry() {
+        return telemetry;
+    }
+
     public ConnectionViewModel connection() {
         return connection;
     }
@@ -92,7 +127,9 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         pulse.stop();
+        telemetryWatch.close();
         watch.close();
+        telemetry.charts().close();
         connection.close();
     }
 }

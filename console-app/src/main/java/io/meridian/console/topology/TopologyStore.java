@@ -1,5 +1,6 @@
 package io.meridian.console.topology;
 
+import io.meridian.client.StreamStatus;
 import io.meridian.client.TopologyWatch;
 import io.meridian.model.topology.Topology;
 import io.meridian.model.topology.TopologyEvent;
@@ -16,7 +17,7 @@ public final class TopologyStore implements TopologyWatch.Listener {
     private final Clock clock;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile Topology topology;
-    private volatile TopologyWatch.StreamStatus status = new TopologyWatch.StreamStatus.Connecting(1);
+    private volatile StreamStatus status = new StreamStatus.Connecting(1);
     private volatile Instant lastEventAt;
     private long eventsApplied;
 
@@ -41,7 +42,7 @@ public final class TopologyStore implements TopologyWatch.Listener {
     }
 
     @Override
-    public void onStatus(TopologyWatch.StreamStatus newStatus) {
+    public void onStatus(StreamStatus newStatus) {
         status = newStatus;
         dirty.set(true);
     }
@@ -60,7 +61,7 @@ public final class TopologyStore implements TopologyWatch.Listener {
         return topology;
     }
 
-    public TopologyWatch.StreamStatus status() {
+    public StreamStatus status() {
         return status;
     }
 

@@ -1,6 +1,7 @@
 package io.meridian.console.topology;
 
-import io.meridian.client.TopologyWatch.StreamStatus;
+
+import io.meridian.client.StreamStatus;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Topology;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerDark;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.console.map.LandOutlines;
+import io.meridian.console.telemetry.TileFigure;
 import io.meridian.console.topology.RegionRow;
 import io.meridian.server.BackendServer;
 import io.meridian.sim.ShippedScenarios;
@@ -78,6 +79,10 @@ class MainWindowTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#connection-state").queryAs(Label.class).getText().equals("Connected"));
+        // The screenshot shows every headline with a figure (the drift test first reports after a few seconds).
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                window.telemetry().tiles().size() == 6 && window.telemetry().tiles().stream()
+                        .allMatch(t -> t.state() != TileFigure.State.NO_DATA && !t.stale())).get());
         writeScreenshot();
     }
 
