@@ -33,9 +33,10 @@ public record NoteKey(String name, int keyHash, Ed25519PublicKey publicKey) {
     /** Parses {@code <name>+<8 hex digits>+<base64(0x01 || 32-byte key)>}, checking that the hash matches. */
     public static NoteKey parse(String text) throws AuditFormatException {
         String element = "verifier key '" + text + "'";
-        int plus2 = text.lastIndexOf('+');
-        int plus1 = plus2 <= 0 ? -1 : text.lastIndexOf('+', plus2 - 1);
-        if (plus1 <= 0) {
+        // Names never contain '+', base64 may: split at the first two.
+        int plus1 = text.indexOf('+');
+        int plus2 = plus1 <= 0 ? -1 : text.indexOf('+', plus1 + 1);
+        if (plus2 < 0) {
             throw new AuditFormatException(element, "needs the form <name>+<key hash>+<key>");
         }
         String name = text.substring(0, plus1);
