@@ -1,5 +1,9 @@
 package io.meridian.audit;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +24,31 @@ public final class BundleVerifier {
 
     /** A checkpoint whose signature verified, with its position among the bundle's checkpoints. */
     private record Verified(int position, Checkpoint checkpoint) {
+    }
+
+    /**
+     * Reads and verifies a bundle file. A file that is not a bundle (too large, not JSON, breaking the format) gives a
+     * report with one {@link TamperClass#MALFORMED_INPUT} finding.
+     *
+     * @throws IOException when the file cannot be read at all
+     */
+    public VerificationReport verify(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > BundleCodec.MAX_BUNDLE_BYTES) {
+            var report = new VerificationReport();
+            report.add(TamperClass.MALFORMED_INPUT, Finding.NO_ENTRY, file + " is " + size + " bytes, more than the "
+                    + BundleCodec.MAX_BUNDLE_BYTES + " a bundle may have");
+            return report;
+        }
+        EvidenceBundle bundle;
+        try (var in = new BufferedInputStream(Files.newInputStream(file))) {
+            bundle = BundleCodec.read(in);
+        } catch (AuditFormatException e) {
+            var report = new VerificationReport();
+            report.add(TamperClass.MALFORMED_INPUT, Finding.NO_ENTRY, e.getMessage());
+            return report;
+        }
+        return verify(bundle);
     }
 
     public VerificationReport verify(EvidenceBundle bundle) {
