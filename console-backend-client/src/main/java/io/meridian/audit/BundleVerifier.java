@@ -59,6 +59,7 @@ public final class BundleVerifier {
         if (!verified.isEmpty() && verified.getLast().position() == bundle.checkpoints().size() - 1) {
             current = verified.getLast().checkpoint();
         }
+        report.describe(bundle.origin(), current);
         checkEntries(bundle, current, report);
         return report;
     }

@@ -2,6 +2,7 @@ package io.meridian.audit;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class VerificationReport {
     private final List<Finding> findings = new ArrayList<>();
     private long entriesChecked;
     private int checkpointsVerified;
+    private String origin;
+    private Checkpoint currentCheckpoint;
 
     synchronized void add(Finding finding) {
         counts.merge(finding.tamperClass(), 1L, Long::sum);
@@ -37,6 +40,21 @@ public final class VerificationReport {
         checkpointsVerified++;
     }
 
+    synchronized void describe(String origin, Checkpoint currentCheckpoint) {
+        this.origin = origin;
+        this.currentCheckpoint = currentCheckpoint;
+    }
+
+    /** The log the verified bundle claims to be from, or null when the input was unusable. */
+    public synchronized String origin() {
+        return origin;
+    }
+
+    /** The checkpoint the entries were proved against, or null when it did not verify or the input was unusable. */
+    public synchronized Checkpoint currentCheckpoint() {
+        return currentCheckpoint;
+    }
+
     public synchronized boolean verified() {
         return counts.isEmpty();
     }
@@ -54,9 +72,14 @@ public final class VerificationReport {
         return Collections.unmodifiableMap(new EnumMap<>(counts));
     }
 
-    /** Findings in the order found, at most {@link #MAX_LISTED_FINDINGS}. */
+    /**
+     * Findings ordered by entry index (those about no single entry first), then class, at most
+     * {@link #MAX_LISTED_FINDINGS}: when there are more, the ones found first are kept.
+     */
     public synchronized List<Finding> findings() {
-        return List.copyOf(findings);
+        var sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingLong(Finding::entryIndex).thenComparing(Finding::tamperClass));
+        return List.copyOf(sorted);
     }
 
     public synchronized long totalFindings() {

@@ -259,7 +259,7 @@ final class AttackCorpus {
                 valid.replaceFirst("\"first\" : 4", "\"first\" : " + Long.MAX_VALUE));
         add("fractional-number", TamperClass.MALFORMED_INPUT, "a tree size of 8.0",
                 valid.replaceFirst("\"fromSize\" : 8", "\"fromSize\" : 8.0"));
-        add("absurd-proof-length", TamperClass.MALFORMED_INPUT, "an inclusion proof of 10,000 hashes",
+        add("absurd-proof-length", TamperClass.MALFORMED_INPUT, "a consistency proof of 10,000 hashes",
                 valid.replaceFirst("\"hashes\" : \\[ ", "\"hashes\" : [ "
                         + ("\"" + tree.root().base64() + "\", ").repeat(10_000)));
         add("absurd-entry-size", TamperClass.MALFORMED_INPUT, "an entry of 100,000 bytes",
