@@ -1,7 +1,5 @@
 package io.meridian.audit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
 
 /**
@@ -59,7 +57,7 @@ public final class ChainVerifier {
                 leaves[j] = TreeHasher.leaf(bytes);
                 entries[j] = checkEntry(index, bytes, report);
                 if (entries[j] != null) {
-                    fingerprints[j] = fingerprint(entries[j].queryId());
+                    fingerprints[j] = QueryIdIndex.fingerprint(entries[j].queryId());
                 }
                 leafCheck.check(index, leaves[j], report);
             });
@@ -135,9 +133,5 @@ public final class ChainVerifier {
         } catch (AuditFormatException e) {
             throw new IllegalStateException("an entry that decoded before no longer decodes", e);
         }
-    }
-
-    private static long fingerprint(String queryId) {
-        return ByteBuffer.wrap(TreeHasher.sha256(queryId.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 }

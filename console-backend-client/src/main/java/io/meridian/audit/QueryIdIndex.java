@@ -10,9 +10,9 @@ import java.util.Map;
  * actual ids (read back through a callback), so a collision never raises a false alarm; ids whose fingerprints
  * collide are kept exactly in a small side map.
  */
-final class QueryIdIndex {
+public final class QueryIdIndex {
     /** Reads back the query id of an earlier position. */
-    interface IdReader {
+    public interface IdReader {
         String queryId(int position);
     }
 
@@ -22,7 +22,7 @@ final class QueryIdIndex {
     private int size;
     private final Map<String, Integer> collided = new HashMap<>();
 
-    QueryIdIndex(int expectedCount, IdReader reader) {
+    public QueryIdIndex(int expectedCount, IdReader reader) {
         this.reader = reader;
         int capacity = Integer.highestOneBit(Math.max(16, expectedCount) * 2 - 1) << 1;
         keys = new long[capacity];
@@ -30,8 +30,33 @@ final class QueryIdIndex {
         Arrays.fill(positions, -1);
     }
 
-    /** Records {@code queryId} at {@code position}; returns the earlier position with the same id, or -1. */
-    int add(String queryId, long fingerprint, int position) {
+    /** The fingerprint of a query id: the first 8 bytes of SHA-256 of its UTF-8. */
+    public static long fingerprint(String queryId) {
+        return java.nio.ByteBuffer.wrap(TreeHasher.sha256(queryId.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getLong();
+    }
+
+    /** The position recorded for {@code queryId}, or -1. */
+    public int find(String queryId, long fingerprint) {
+        Integer exact = collided.get(queryId);
+        if (exact != null) {
+            return exact;
+        }
+        int mask = keys.length - 1;
+        for (int slot = (int) mix(fingerprint) & mask; positions[slot] >= 0; slot = (slot + 1) & mask) {
+            if (keys[slot] == fingerprint) {
+                int position = positions[slot];
+                return reader.queryId(position).equals(queryId) ? position : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Records {@code queryId} at {@code position} unless it is already there; returns the earlier position with the
+     * same id, or -1 when it is new.
+     */
+    public int add(String queryId, long fingerprint, int position) {
         Integer exact = collided.get(queryId);
         if (exact != null) {
             return exact;
