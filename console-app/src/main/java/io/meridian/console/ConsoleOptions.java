@@ -11,6 +11,7 @@ record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String s
                       long seed, boolean help, boolean version) {
     static final String USAGE = """
             Usage: meridian [options]
+                   meridian verify-bundle BUNDLE.json --trusted-keys KEYS [--json]   (offline; no display needed)
             Opens the Meridian console. Without --backend it starts an embedded SIMULATED backend.
 
               --backend HOST:PORT    connect to a standalone backend instead of the embedded one

@@ -7,6 +7,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.meridian.api.v1.AuditServiceGrpc;
 import io.meridian.api.v1.SessionServiceGrpc;
 import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
@@ -15,9 +16,11 @@ import io.meridian.model.session.Caller;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.model.session.Role;
 import io.meridian.model.session.ServerIdentity;
-import io.meridian.server.access.CallerInterceptor;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.TopologyDelta;
+import io.meridian.server.access.CallerInterceptor;
+import io.meridian.server.audit.AuditService;
+import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.platform.Platform;
 import io.meridian.server.platform.PlatformObserver;
 import io.meridian.server.session.SessionService;
@@ -56,6 +59,8 @@ public final class BackendServer implements AutoCloseable {
     /** Until callers authenticate, everyone is a viewer: nothing can be changed without an identity. */
     static final Caller ANONYMOUS = new Caller("anonymous", Set.of(Role.VIEWER), "none");
 
+    private static final System.Logger LOG = System.getLogger(BackendServer.class.getName());
+
     private final Server server;
     private final Platform platform;
     private final ScheduledExecutorService scheduler;
@@ -63,10 +68,11 @@ public final class BackendServer implements AutoCloseable {
     private final TelemetryService telemetry;
     private final HealthStatusManager health;
     private final ServerIdentity identity;
+    private final BackendAudit audit;
 
     private BackendServer(Server server, Platform platform, ScheduledExecutorService scheduler,
                           TopologyService topology, TelemetryService telemetry, HealthStatusManager health,
-                          ServerIdentity identity) {
+                          ServerIdentity identity, BackendAudit audit) {
         this.server = server;
         this.platform = platform;
         this.scheduler = scheduler;
@@ -74,19 +80,22 @@ public final class BackendServer implements AutoCloseable {
         this.telemetry = telemetry;
         this.health = health;
         this.identity = identity;
+        this.audit = audit;
     }
 
     /** Builds the services, starts observing the platform and starts serving; IOException when it cannot bind. */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock) throws IOException {
-        return start(builder, platform, clock, List.of());
+        return start(builder, platform, clock, List.of(), null);
     }
 
     /**
      * As {@link #start(ServerBuilder, Platform, Clock)}, with services only this platform offers (the simulator's
-     * fault injection), each behind the same caller interceptor.
+     * fault injection), each behind the same caller interceptor, and the audit log served (AuditService), fed by
+     * its source and checkpointed at its interval; {@code audit} may be null for a backend without one.
      */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
-                                      List<BindableService> platformServices) throws IOException {
+                                      List<BindableService> platformServices, BackendAudit audit)
+            throws IOException {
         var identity = new ServerIdentity(NAME, MeridianVersion.current(), ApiVersion.MAJOR, ApiVersion.MINOR,
                 UUID.randomUUID().toString(), clock.instant());
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -104,12 +113,17 @@ public final class BackendServer implements AutoCloseable {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         platformServices.forEach(service -> builder.addService(ServerInterceptors.intercept(service, callers)));
+        if (audit != null) {
+            builder.addService(ServerInterceptors.intercept(new AuditService(audit.log(), audit.checkpointKeys(),
+                    audit.regionSigners()), callers));
+        }
         var server = builder.build();
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
             scheduler.shutdownNow();
             platform.close();
+            closeAudit(audit);
             throw e;
         }
         platform.start(new PlatformObserver() {
@@ -135,7 +149,43 @@ public final class BackendServer implements AutoCloseable {
                 TelemetryServiceGrpc.SERVICE_NAME)) {
             health.setStatus(service, ServingStatus.SERVING);
         }
-        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity);
+        if (audit != null) {
+            startAudit(audit, scheduler);
+            health.setStatus(AuditServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+        }
+        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity, audit);
+    }
+
+    private static void startAudit(BackendAudit audit, ScheduledExecutorService scheduler) {
+        long interval = audit.checkpointInterval().toMillis();
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                audit.log().publishCheckpoint();
+            } catch (RuntimeException e) {
+                // A failed checkpoint must not end the schedule: the next one covers the same entries.
+                LOG.log(System.Logger.Level.ERROR, "signing an audit checkpoint failed", e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+        audit.source().start(drafts -> {
+            try {
+                audit.log().append(drafts);
+            } catch (IOException | RuntimeException e) {
+                // The actions happened; losing their record silently would be worse than saying so loudly.
+                LOG.log(System.Logger.Level.ERROR, "appending " + drafts.size() + " audit entries failed", e);
+            }
+        });
+    }
+
+    private static void closeAudit(BackendAudit audit) {
+        if (audit == null) {
+            return;
+        }
+        audit.source().close();
+        try {
+            audit.log().close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "closing the audit log failed", e);
+        }
     }
 
     /** The port bound, the real one when started on port 0; -1 in process. */
@@ -170,6 +220,7 @@ public final class BackendServer implements AutoCloseable {
         } finally {
             scheduler.shutdownNow();
             platform.close();
+            closeAudit(audit);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class SimulatedBackend {
         var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
         try {
             return BackendServer.start(builder, platform, Clock.systemUTC(),
-                    List.of(new SimulatorControlService(platform)));
+                    List.of(new SimulatorControlService(platform)), null);
         } catch (IOException e) {
             var where = address.getHostAddress() + ":" + options.port();
             throw new IOException(portInUse(e)
