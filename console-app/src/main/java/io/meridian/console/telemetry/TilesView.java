@@ -28,6 +28,8 @@ public final class TilesView extends HBox {
     private static final double HEIGHT = 168;
 
     private final List<Tile> tiles = new ArrayList<>();
+    /** What each tile shows now: TilesFX redraws a tile on every setter call, so only changes are applied. */
+    private final List<TileFigure> shown = new ArrayList<>();
 
     public TilesView(TelemetryViewModel viewModel) {
         setId("telemetry-tiles");
@@ -46,10 +48,15 @@ public final class TilesView extends HBox {
         while (tiles.size() < figures.size()) {
             var tile = newTile();
             tiles.add(tile);
+            shown.add(null);
             getChildren().add(tile);
         }
         for (int i = 0; i < figures.size(); i++) {
-            apply(tiles.get(i), figures.get(i));
+            var figure = figures.get(i);
+            if (!figure.equals(shown.get(i))) {
+                apply(tiles.get(i), shown.get(i), figure);
+                shown.set(i, figure);
+            }
         }
     }
 
@@ -77,23 +84,34 @@ public final class TilesView extends HBox {
         return tile;
     }
 
-    private static void apply(Tile tile, TileFigure figure) {
-        tile.setId("tile-" + figure.id());
-        tile.setTitle(figure.title());
-        tile.setUnit(figure.unit());
-        tile.setDecimals(figure.decimals());
-        tile.setText(figure.target());
-        tile.setValueVisible(figure.hasValue());
-        if (figure.hasValue()) {
+    /** Applies what differs from {@code before} (null for a new tile). */
+    private static void apply(Tile tile, TileFigure before, TileFigure figure) {
+        if (before == null || !before.id().equals(figure.id())) {
+            tile.setId("tile-" + figure.id());
+            tile.setTitle(figure.title());
+            tile.setUnit(figure.unit());
+            tile.setDecimals(figure.decimals());
+        }
+        if (before == null || !before.target().equals(figure.target())) {
+            tile.setText(figure.target());
+        }
+        if (before == null || before.hasValue() != figure.hasValue()) {
+            tile.setValueVisible(figure.hasValue());
+        }
+        if (figure.hasValue() && (before == null || before.value() != figure.value())) {
             tile.setValue(figure.value());
         }
-        var color = figure.stale() ? STALE : color(figure.state());
-        tile.setValueColor(color);
-        tile.setBorderColor(figure.stale() ? STALE : figure.state() == TileFigure.State.ALERT ? ALERT
-                : figure.state() == TileFigure.State.WARNING ? WARNING : BACKGROUND);
-        tile.setDescriptionColor(figure.stale() ? STALE : TITLE);
-        tile.setDescription(figure.stale() && figure.hasValue() ? figure.ageText() + "\n" + figure.detail()
-                : stateWord(figure.state()) + "\n" + figure.detail());
+        if (before == null || before.stale() != figure.stale() || before.state() != figure.state()) {
+            tile.setValueColor(figure.stale() ? STALE : color(figure.state()));
+            tile.setBorderColor(figure.stale() ? STALE : figure.state() == TileFigure.State.ALERT ? ALERT
+                    : figure.state() == TileFigure.State.WARNING ? WARNING : BACKGROUND);
+            tile.setDescriptionColor(figure.stale() ? STALE : TITLE);
+        }
+        var description = figure.stale() && figure.hasValue() ? figure.ageText() + "\n" + figure.detail()
+                : stateWord(figure.state()) + "\n" + figure.detail();
+        if (!description.equals(tile.getDescription())) {
+            tile.setDescription(description);
+        }
     }
 
     private static Color color(TileFigure.State state) {
