@@ -19,6 +19,9 @@ public interface Backend extends AutoCloseable {
     /** Opens a topology watch that reconnects by itself and resumes from the last event it delivered. */
     TopologyWatch watchTopology(TopologyWatch.Listener listener);
 
+    /** The backend's audit log, read over this connection (to be verified by the caller). */
+    AuditReader audit();
+
     /** Closes the connection and every watch opened on it. */
     @Override
     void close();

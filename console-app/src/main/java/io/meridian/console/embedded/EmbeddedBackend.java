@@ -1,5 +1,6 @@
 package io.meridian.console.embedded;
 
+import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
@@ -49,6 +50,11 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public TopologyWatch watchTopology(TopologyWatch.Listener listener) {
         return client.watchTopology(listener);
+    }
+
+    @Override
+    public AuditReader audit() {
+        return client.audit();
     }
 
     @Override

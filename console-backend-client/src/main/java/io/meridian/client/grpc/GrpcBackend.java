@@ -7,6 +7,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meridian.api.v1.GetSessionRequest;
 import io.meridian.api.v1.SessionServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
+import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
@@ -108,6 +109,11 @@ public final class GrpcBackend implements Backend {
                 Backoff.standard(), clock);
         watch.open();
         return watch;
+    }
+
+    @Override
+    public AuditReader audit() {
+        return new GrpcAuditReader(channel, target);
     }
 
     @Override
