@@ -12,6 +12,7 @@ record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String s
     static final String USAGE = """
             Usage: meridian [options]
                    meridian verify-bundle BUNDLE.json --trusted-keys KEYS [--json]   (offline; no display needed)
+                   meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N]   (no display needed)
             Opens the Meridian console. Without --backend it starts an embedded SIMULATED backend.
 
               --backend HOST:PORT    connect to a standalone backend instead of the embedded one

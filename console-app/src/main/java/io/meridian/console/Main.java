@@ -1,6 +1,7 @@
 package io.meridian.console;
 
 import atlantafx.base.theme.PrimerDark;
+import io.meridian.audit.cli.ExportBundleCommand;
 import io.meridian.audit.cli.VerifyBundleCommand;
 import io.meridian.cli.Arguments;
 import io.meridian.client.Backend;
@@ -27,9 +28,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Offline verification needs no backend and no display: dispatch before anything touches JavaFX.
+        // The audit commands need no display: dispatch before anything touches JavaFX.
         if (args.length > 0 && args[0].equals(VerifyBundleCommand.NAME)) {
             System.exit(VerifyBundleCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(ExportBundleCommand.NAME)) {
+            System.exit(ExportBundleCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
             return;
         }
         ConsoleOptions options;

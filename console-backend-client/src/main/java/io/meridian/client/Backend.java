@@ -45,6 +45,9 @@ public interface Backend extends AutoCloseable {
     /** Fault injection, for a simulated backend. */
     SimulatorControl simulatorControl();
 
+    /** The backend's audit log, read over this connection (to be verified by the caller). */
+    AuditReader audit();
+
     /** Closes the connection and every watch opened on it. */
     @Override
     void close();

@@ -10,10 +10,12 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The standalone simulated backend: {@code java -jar meridian-backend.jar --port 50051 --scenario phase-7p}. */
 public final class BackendMain {
+    static final String PASSPHRASE_VARIABLE = "MERIDIAN_AUDIT_PASSPHRASE";
     private static final String USAGE = """
             Usage: meridian-backend [options]
             Serves the meridian.v1 API over a SIMULATED platform until stopped (Ctrl-C).
@@ -26,6 +28,10 @@ public final class BackendMain {
               --tls-cert PATH        PEM certificate chain, with --tls-key
               --tls-key PATH         PEM PKCS#8 private key
               --tick-ms N            simulation step in milliseconds (default 1000)
+              --audit-dir PATH       keep a signed audit log of the simulated queries there; its keys are encrypted
+                                     with the passphrase in MERIDIAN_AUDIT_PASSPHRASE; PATH/trusted-keys.txt holds
+                                     the public keys to pin
+              --audit-rate N         simulated queries per second, with --audit-dir (default 100)
               --help                 this text
               --version              the version
             On start it prints one line: "meridian-backend listening on HOST:PORT ...".
@@ -35,17 +41,18 @@ public final class BackendMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
+        System.exit(run(List.of(args), System.getenv(), System.out, System.err));
     }
 
     /** Runs the command; returns the exit status (0 after a clean stop, 2 for bad input, 1 when serving failed). */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         Arguments a;
         SimulatedBackend.Options options;
+        SimulatedAuditLog.Options audit;
         try {
             a = Arguments.parse(args,
                     Set.of("--scenario", "--scenario-file", "--seed", "--port", "--bind", "--tls-cert", "--tls-key",
-                            "--tick-ms"),
+                            "--tick-ms", "--audit-dir", "--audit-rate"),
                     Set.of("--help", "--version"));
             if (a.has("--help")) {
                 out.print(USAGE);
@@ -56,15 +63,20 @@ public final class BackendMain {
                 return 0;
             }
             options = options(a);
+            audit = audit(a, env);
         } catch (Arguments.UsageException | ScenarioException e) {
             err.println("meridian-backend: " + e.getMessage());
             return 2;
         }
         try {
-            var server = SimulatedBackend.start(options);
+            var server = SimulatedBackend.start(options, audit);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meridian-shutdown"));
             out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d)%n",
                     options.bindAddress().getHostAddress(), server.port(), options.scenario().name(), options.seed());
+            if (audit != null) {
+                out.printf("audit log in %s; keys to pin in %s%n", audit.directory(),
+                        audit.directory().resolve("trusted-keys.txt"));
+            }
             out.flush();
             server.awaitTermination();
             return 0;
@@ -75,6 +87,23 @@ public final class BackendMain {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    private static SimulatedAuditLog.Options audit(Arguments a, Map<String, String> env) {
+        if (!a.has("--audit-dir")) {
+            if (a.has("--audit-rate")) {
+                throw new Arguments.UsageException("--audit-rate needs --audit-dir");
+            }
+            return null;
+        }
+        String passphrase = env.get(PASSPHRASE_VARIABLE);
+        if (passphrase == null || passphrase.isEmpty()) {
+            throw new Arguments.UsageException("--audit-dir needs the key passphrase in the environment variable "
+                    + PASSPHRASE_VARIABLE);
+        }
+        long rate = a.longValue("--audit-rate", 100, 1, 10_000);
+        return new SimulatedAuditLog.Options(Path.of(a.value("--audit-dir").orElseThrow()), passphrase.toCharArray(),
+                rate);
     }
 
     private static SimulatedBackend.Options options(Arguments a) throws ScenarioException {

@@ -2,6 +2,7 @@ package io.meridian.sim;
 
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.meridian.server.BackendServer;
+import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -45,6 +46,11 @@ public final class SimulatedBackend {
 
     /** Starts serving; the message of the IOException says what stopped it, for the user as it is. */
     public static BackendServer start(Options options) throws IOException {
+        return start(options, null);
+    }
+
+    /** As {@link #start(Options)}, with the simulated queries audited in a log when {@code audit} is not null. */
+    public static BackendServer start(Options options, SimulatedAuditLog.Options audit) throws IOException {
         var address = options.bindAddress();
         if (!address.isLoopbackAddress() && !options.tls()) {
             throw new IOException("refusing to listen on " + address.getHostAddress()
@@ -55,9 +61,19 @@ public final class SimulatedBackend {
             builder.useTransportSecurity(options.tlsCertificate().toFile(), options.tlsPrivateKey().toFile());
         }
         var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
+        BackendAudit backendAudit = null;
+        if (audit != null) {
+            try {
+                backendAudit = SimulatedAuditLog.open(audit, options.scenario().name(), platform.topology().regions(),
+                        options.seed());
+            } catch (IOException e) {
+                platform.close();
+                throw new IOException("audit log in " + audit.directory() + ": " + e.getMessage(), e);
+            }
+        }
         try {
             return BackendServer.start(builder, platform, Clock.systemUTC(),
-                    List.of(new SimulatorControlService(platform)), null);
+                    List.of(new SimulatorControlService(platform)), backendAudit);
         } catch (IOException e) {
             var where = address.getHostAddress() + ":" + options.port();
             throw new IOException(portInUse(e)

@@ -16,13 +16,18 @@ import io.meridian.audit.RegionKey;
 import io.meridian.audit.SignedNote;
 import io.meridian.audit.TreeHasher;
 import io.meridian.audit.TrustedKeys;
+import io.meridian.audit.cli.ExportBundleCommand;
+import io.meridian.audit.cli.VerifyBundleCommand;
 import io.meridian.server.BackendServer;
 import io.meridian.server.audit.AuditLog;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.RegionSigner;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A simulated backend with its audit log, over a loopback socket: simulated queries flow into the log, checkpoints are published, and what
- * AuditService serves verifies offline as a complete evidence bundle under the pinned keys.
+ * AuditService serves verifies offline as a complete evidence bundle under the pinned keys, and so do the bundles
+ * export-bundle writes from it.
  */
 class AuditedBackendTest {
     private static final String ORIGIN = "meridian.example/audit/sim-test";
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     private static Ed25519PrivateKey key(String name) {
         return Ed25519PrivateKey.fromSeed(TreeHasher.sha256(name.getBytes(StandardCharsets.UTF_8)));
@@ -81,6 +89,18 @@ class AuditedBackendTest {
                 var report = new BundleVerifier(trusted).verify(bundle);
                 assertThat(report.findings()).isEmpty();
                 assertThat(report.entriesChecked()).isEqualTo(checkpoint.size());
+
+                // The auditor's round trip: export from the backend, verify offline with the pinned keys.
+                Path keys = Files.writeString(dir.resolve("pinned.txt"), trusted.format());
+                String backendAddress = "localhost:" + backend.port();
+                for (var range : List.of(List.<String>of(), List.of("--from", "3", "--to", "11"))) {
+                    Path file = dir.resolve("bundle" + range.size() + ".json");
+                    var exportArgs = new ArrayList<>(List.of("--backend", backendAddress, "--out", file.toString()));
+                    exportArgs.addAll(range);
+                    assertThat(ExportBundleCommand.run(exportArgs, QUIET, QUIET)).isZero();
+                    assertThat(VerifyBundleCommand.run(List.of(file.toString(), "--trusted-keys", keys.toString()),
+                            QUIET, QUIET)).as("verify-bundle of export %s", range).isZero();
+                }
             } finally {
                 channel.shutdownNow();
             }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,12 +25,16 @@ class BackendMainTest {
     private record Result(int status, String out, String err) {}
 
     private static Result run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    private static Result runWith(Map<String, String> env, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status;
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
              var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = BackendMain.run(List.of(args), o, e);
+            status = BackendMain.run(List.of(args), env, o, e);
         }
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -48,6 +53,17 @@ class BackendMainTest {
             assertThat(r.out()).contains(name);
         }
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anAuditLogNeedsItsKeyPassphrase() {
+        var r = run("--audit-dir", "/tmp/nowhere", "--port", "0");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("MERIDIAN_AUDIT_PASSPHRASE");
+        var rate = runWith(Map.of("MERIDIAN_AUDIT_PASSPHRASE", "p"), "--audit-rate", "5");
+        assertThat(rate.status()).isEqualTo(2);
+        assertThat(rate.err()).contains("--audit-rate needs --audit-dir");
+        assertNoStackTrace(rate);
     }
 
     @Test

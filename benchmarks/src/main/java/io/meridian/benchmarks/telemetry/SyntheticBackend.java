@@ -1,5 +1,7 @@
 package io.meridian.benchmarks.telemetry;
 
+import io.meridian.audit.Hash;
+import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
 import io.meridian.client.SimulatorControl;
@@ -114,6 +116,36 @@ final class SyntheticBackend implements Backend {
 
             @Override
             public String clearFaults() throws BackendException {
+                throw refuse();
+            }
+        };
+    }
+
+    @Override
+    public AuditReader audit() {
+        return new AuditReader() {
+            private BackendException refuse() {
+                return new BackendException(BackendException.Kind.INCOMPATIBLE,
+                        "the synthetic benchmark backend keeps no audit log", null);
+            }
+
+            @Override
+            public String latestCheckpoint() throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public List<byte[]> entries(long start, long end) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public List<Hash> inclusionProof(long index, long treeSize) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public List<Hash> consistencyProof(long fromSize, long toSize) throws BackendException {
                 throw refuse();
             }
         };

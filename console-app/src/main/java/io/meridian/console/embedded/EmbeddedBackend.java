@@ -1,5 +1,6 @@
 package io.meridian.console.embedded;
 
+import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
@@ -69,6 +70,11 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public SimulatorControl simulatorControl() {
         return client.simulatorControl();
+    }
+
+    @Override
+    public AuditReader audit() {
+        return client.audit();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.meridian.console.telemetry;
 
+import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
 import io.meridian.client.SimulatorControl;
@@ -43,6 +44,11 @@ final class FakeBackend implements Backend {
 
     @Override
     public SimulatorControl simulatorControl() {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public AuditReader audit() {
         throw new UnsupportedOperationException("not used by these tests");
     }
 

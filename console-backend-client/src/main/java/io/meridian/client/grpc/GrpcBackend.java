@@ -9,6 +9,7 @@ import io.meridian.api.v1.SessionServiceGrpc;
 import io.meridian.api.v1.GetTelemetryHistoryRequest;
 import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
+import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
@@ -145,6 +146,11 @@ public final class GrpcBackend implements Backend {
     @Override
     public SimulatorControl simulatorControl() {
         return new GrpcSimulatorControl(channel, target);
+    }
+
+    @Override
+    public AuditReader audit() {
+        return new GrpcAuditReader(channel, target);
     }
 
     @Override
