@@ -7,7 +7,13 @@ import io.meridian.client.BackendException;
 import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.console.embedded.EmbeddedBackend;
 import io.meridian.console.map.LandOutlines;
-import io.meridian.console.shell.MainWindow;
+import io.meridian.console.shell.ConsoleStage;
+import io.meridian.console.shell.StartupProbe;
+import io.meridian.console.userdata.Preferences;
+import io.meridian.console.userdata.SingleInstance;
+import io.meridian.console.userdata.UserData;
+import io.meridian.console.userdata.UserDataException;
+import io.meridian.console.userdata.UserDirectories;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.server.scenario.ScenarioException;
 import io.meridian.sim.ShippedScenarios;
@@ -16,11 +22,11 @@ import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
- * The console's entry point. Bad options, a broken scenario or a backend that cannot be started end here with a
- * message on stderr and a non-zero exit, before any window opens; a backend lost later is the window's business.
+ * The console's entry point. Bad options, a broken scenario, an unusable user directory or a backend that cannot be
+ * started end here with a message on stderr and a non-zero exit, before any window opens; a backend lost later is
+ * the window's business. A second console on the same account brings the first to the front and stops.
  */
 public final class Main {
     private Main() {
@@ -28,9 +34,11 @@ public final class Main {
 
     public static void main(String[] args) {
         ConsoleOptions options;
+        StartupProbe probe;
         try {
             options = ConsoleOptions.parse(List.of(args));
-        } catch (Arguments.UsageException e) {
+            probe = StartupProbe.fromEnvironment();
+        } catch (Arguments.UsageException | IllegalArgumentException e) {
             System.err.println("meridian: " + e.getMessage());
             System.exit(2);
             return;
@@ -43,30 +51,74 @@ public final class Main {
             System.out.println("meridian " + MeridianVersion.current());
             return;
         }
+        var consoleStage = new ConsoleStage(probe);
+        UserData userData;
+        SingleInstance instance;
+        try {
+            userData = UserData.open(UserDirectories.current(), Clock.systemUTC());
+            instance = SingleInstance.acquire(userData.directories().state(), consoleStage::focus);
+        } catch (UserDataException e) {
+            System.err.println("meridian: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (SingleInstance.AlreadyRunning e) {
+            System.err.println("meridian: " + e.getMessage());
+            System.exit(e.focused() ? 0 : 1);
+            return;
+        }
+        userData.notice().ifPresent(notice -> System.err.println("meridian: " + notice));
+        var scenario = scenarioName(options, userData.preferences());
         Backend backend;
         try {
-            backend = connect(options);
+            backend = connect(options, scenario);
         } catch (ScenarioException | BackendException | IOException e) {
+            instance.close();
             System.err.println("meridian: " + e.getMessage());
             System.exit(2);
             return;
         }
         var land = LandOutlines.shipped();
+        var remembered = options.backend() == null && scenario != null
+                ? userData.preferences().withLastScenario(scenario) : userData.preferences();
         try {
-            Platform.startup(() -> open(backend, land));
+            Platform.startup(() -> {
+                Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+                consoleStage.open(backend, land, remembered, bounds -> {
+                    save(userData, remembered.withWindow(bounds));
+                    Thread.ofPlatform().start(() -> {
+                        backend.close();
+                        instance.close();
+                        Platform.exit();
+                    });
+                });
+            });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // No display, or no GTK: say so instead of a stack trace.
             backend.close();
+            instance.close();
             System.err.println("meridian: cannot open a window: " + e.getMessage()
                     + " (needs a display and GTK 3; see installers/linux/install-runtime-deps.sh)");
             System.exit(1);
         }
     }
 
+    /**
+     * The shipped scenario for the embedded backend: the one asked for, else the last one used, else the default;
+     * null with --scenario-file.
+     */
+    static String scenarioName(ConsoleOptions options, Preferences preferences) {
+        if (options.scenario() != null || options.scenarioFile() != null) {
+            return options.scenario();
+        }
+        var last = preferences.lastScenario();
+        return last != null && ShippedScenarios.NAMES.contains(last) ? last : ShippedScenarios.DEFAULT;
+    }
+
     /** Embedded unless --backend is given; a remote backend must answer and speak our API before a window opens. */
-    static Backend connect(ConsoleOptions options) throws ScenarioException, BackendException, IOException {
+    static Backend connect(ConsoleOptions options, String scenarioName)
+            throws ScenarioException, BackendException, IOException {
         if (options.backend() == null) {
-            var scenario = ShippedScenarios.choose(options.scenario(), options.scenarioFile());
+            var scenario = ShippedScenarios.choose(scenarioName, options.scenarioFile());
             return EmbeddedBackend.start(scenario, options.seed());
         }
         var backend = GrpcBackend.connect(options.backend(), options.trustedCertificates());
@@ -79,19 +131,11 @@ public final class Main {
         return backend;
     }
 
-    private static void open(Backend backend, LandOutlines land) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, land, Clock.systemUTC());
-        var stage = new Stage();
-        stage.setTitle("Meridian · " + backend.target());
-        stage.setScene(window.scene(1500, 900));
-        stage.setOnHidden(e -> {
-            window.close();
-            Thread.ofPlatform().start(() -> {
-                backend.close();
-                Platform.exit();
-            });
-        });
-        stage.show();
+    private static void save(UserData userData, Preferences preferences) {
+        try {
+            userData.save(preferences);
+        } catch (UserDataException e) {
+            System.err.println("meridian: " + e.getMessage());
+        }
     }
 }
