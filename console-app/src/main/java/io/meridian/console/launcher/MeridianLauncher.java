@@ -18,10 +18,24 @@ public final class MeridianLauncher {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && BACKEND.equals(args[0])) {
-            BackendMain.main(Arrays.copyOfRange(args, 1, args.length));
-        } else {
-            Main.main(args);
+        var route = route(args);
+        switch (route.target()) {
+            case BACKEND -> BackendMain.main(route.args());
+            case CONSOLE -> Main.main(route.args());
         }
+    }
+
+    /** Which program runs, and with which arguments. */
+    record Route(Target target, String[] args) {
+    }
+
+    /** The programs behind the one command. */
+    enum Target { BACKEND, CONSOLE }
+
+    static Route route(String[] args) {
+        if (args.length > 0 && BACKEND.equals(args[0])) {
+            return new Route(Target.BACKEND, Arrays.copyOfRange(args, 1, args.length));
+        }
+        return new Route(Target.CONSOLE, args);
     }
 }
