@@ -34,6 +34,8 @@ out=$("$meridian" backend --version 2>&1) || fail "meridian backend --version fa
 out=$("$meridian" backend --help 2>&1) || fail "meridian backend --help failed: $out"
 [[ "$out" == *"--scenario NAME"* ]] || fail "meridian backend --help printed '$out'"
 [[ "$out" != *"[error]"* ]] || fail "the launcher reports errors (class-data sharing?): $out"
+# -Xshare:on stops the JVM when the AppCDS archive does not match the installed jars.
+out=$(JAVA_TOOL_OPTIONS=-Xshare:on "$meridian" --version 2>&1) || fail "the installed AppCDS archive is unusable: $out"
 
 "$meridian" backend --port 0 > "$scratch/backend.log" 2>&1 &
 backend_pid=$!
