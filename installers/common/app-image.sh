@@ -37,7 +37,7 @@ step "jars (./mvnw -Ppackage)"
 version=$(sed -n 's/^version=//p' "$root/console-backend-client/target/classes/io/meridian/version.properties")
 package_version=${version%%-*}   # jpackage wants digits and dots: 0.1.0-SNAPSHOT -> 0.1.0
 
-rm -rf "$out"
+rm -rf "$out/input" "$out/fx" "$out/fx-native" "$out/runtime" "$out/image"
 mkdir -p "$out/input" "$out/fx" "$out/fx-native"
 cp "$root/console-app/target/console-app-$version.jar" "$out/input/"
 for jar in "$root"/console-app/target/package/lib/*.jar; do
@@ -81,10 +81,17 @@ java_options=(--enable-native-access=ALL-UNNAMED,javafx.graphics)
 "$out/runtime/bin/java$exe" -Xshare:dump "${java_options[@]}" -Xlog:cds=off > /dev/null
 
 step "application image (jpackage)"
+platform_options=()
+if [ "$os" = windows ]; then
+  # meridian.exe prints in a terminal; the Start menu gets a launcher without one (windows/build.sh says why).
+  platform_options=(--win-console --add-launcher
+    "Meridian Console=$(cygpath -w "$root/installers/windows/meridian-console.properties")")
+fi
 "$jdk/bin/jpackage" --type app-image --dest "$out/image" --name meridian --app-version "$package_version" \
   --vendor "Meridian" --description "Meridian operations console" --copyright "Meridian contributors" \
   --icon "$icon" --runtime-image "$out/runtime" --input "$out/input" --main-jar "console-app-$version.jar" \
-  --main-class io.meridian.console.launcher.MeridianLauncher --java-options "${java_options[*]}"
+  --main-class io.meridian.console.launcher.MeridianLauncher --java-options "${java_options[*]}" \
+  ${platform_options[@]+"${platform_options[@]}"}
 case "$os" in
   linux) image=$out/image/meridian; launcher=$image/bin/meridian; appdir=$image/lib/app ;;
   macos) image=$out/image/meridian.app; launcher=$image/Contents/MacOS/meridian; appdir=$image/Contents/app ;;

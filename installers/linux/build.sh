@@ -23,6 +23,7 @@ step() { printf 'build.sh: [%3ds] %s\n' "$SECONDS" "$*" >&2; }
 step "Debian package (jpackage --type deb)"
 # Resources jpackage takes by name: meridian.desktop (the desktop entry), meridian.png (its icon), copyright.
 # The package's dependencies (GTK 3, OpenGL, ...) jpackage finds itself from the runtime's native libraries.
+rm -rf "$out/deb-resources" "$out/jpackage-deb" "$out/deb-root" "$out"/*.deb
 cp -r "$here/resources" "$out/deb-resources"
 cp "$icon" "$out/deb-resources/meridian.png"
 package_version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$app/lib/app/meridian.cfg")
