@@ -36,8 +36,12 @@ DPKG_DEB_COMPRESSOR_TYPE=none "$jdk/bin/jpackage" --type deb --dest "$out/jpacka
   --license-file "$here/resources/copyright"
 deb=$(basename "$out"/jpackage-deb/*.deb)
 # jpackage copies the image without its file times, and the AppCDS archive only accepts the jars it was made from
-# (same size and modification time): put the image's files back with their times and pack again.
+# (same size and modification time): put the image's files back with their times, add the link on the path, and
+# pack again.
 dpkg-deb -R "$out/jpackage-deb/$deb" "$out/deb-root"
 cp -a --preserve=timestamps "$app/." "$out/deb-root/opt/meridian/"
+# meridian on the path, as on a source checkout (the launcher finds its image through the link).
+mkdir -p "$out/deb-root/usr/bin"
+ln -s ../../opt/meridian/bin/meridian "$out/deb-root/usr/bin/meridian"
 dpkg-deb --root-owner-group -Z"${MERIDIAN_DEB_COMPRESSION:-xz}" --build "$out/deb-root" "$out/$deb" > /dev/null
 step "done: $app and $out/$deb"

@@ -19,8 +19,10 @@ fail() { echo "check-package: $*" >&2; exit 1; }
 
 deb=$(ls "$here"/target/meridian_*.deb)
 dpkg-deb -x "$deb" "$scratch/root"
-meridian=$scratch/root/opt/meridian/bin/meridian
-[ -x "$meridian" ] || fail "$deb has no executable /opt/meridian/bin/meridian"
+[ -x "$scratch/root/opt/meridian/bin/meridian" ] || fail "$deb has no executable /opt/meridian/bin/meridian"
+# Through the link on the path, as a user types it.
+meridian=$scratch/root/usr/bin/meridian
+[ -L "$meridian" ] || fail "$deb has no /usr/bin/meridian"
 [ -f "$scratch/root/opt/meridian/lib/meridian-meridian.desktop" ] || fail "$deb has no desktop entry"
 export XDG_CONFIG_HOME=$scratch/home/config XDG_DATA_HOME=$scratch/home/data XDG_STATE_HOME=$scratch/home/state
 unset JAVA_TOOL_OPTIONS

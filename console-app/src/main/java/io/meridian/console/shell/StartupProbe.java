@@ -72,10 +72,11 @@ public final class StartupProbe {
 
     private void report() {
         var runtime = ManagementFactory.getRuntimeMXBean();
-        long sinceStart = System.currentTimeMillis() - runtime.getStartTime();
         var memory = Runtime.getRuntime();
-        out.printf("meridian: first topology frame %d ms after JVM start (resident %s, heap used %d MiB)%n",
-                sinceStart, residentMemory(), (memory.totalMemory() - memory.freeMemory()) >> 20);
+        long now = System.currentTimeMillis();
+        out.printf("meridian: first topology frame %d ms after JVM start (resident %s, heap used %d MiB, at epoch"
+                + " ms %d)%n", now - runtime.getStartTime(), residentMemory(),
+                (memory.totalMemory() - memory.freeMemory()) >> 20, now);
         out.flush();
     }
 
