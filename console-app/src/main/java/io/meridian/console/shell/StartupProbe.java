@@ -13,8 +13,9 @@ import javafx.scene.Scene;
  * Measures cold start: the time from JVM start to the first frame that shows the topology, printed to stderr.
  * Enabled by {@code -Dmeridian.startup=report} (or {@code MERIDIAN_STARTUP=report}); {@code exit} also closes the
  * window after that frame, for scripted runs (benchmarks, the AppCDS training run, the package check).
- * The frame counts as rendered when the pulse after the one that laid out the first regions starts: JavaFX starts
- * a pulse only once the renderer has finished the previous frame.
+ * The frame counts as rendered at the second pulse after the one that laid out the first regions: a pulse waits for
+ * the previous frame's painting only after its own layout, so the pulse after next is the first that certainly
+ * follows the painted frame (this over-states the time by at most one pulse).
  */
 public final class StartupProbe {
     /** What the probe was asked to do. */
@@ -52,19 +53,19 @@ public final class StartupProbe {
             return;
         }
         var state = new Object() {
-            boolean laidOut;
+            int pulsesSinceLayout = -1;
             Runnable listener;
         };
         state.listener = () -> {
-            if (state.laidOut) {
+            if (state.pulsesSinceLayout < 0 && !topologyRows.isEmpty()) {
+                state.pulsesSinceLayout = 0;
+            } else if (state.pulsesSinceLayout >= 0 && ++state.pulsesSinceLayout == 2) {
+                // MainWindow's animation timer keeps pulses coming until then.
                 scene.removePostLayoutPulseListener(state.listener);
                 report();
                 if (mode == Mode.EXIT) {
                     closeWindow.run();
                 }
-            } else if (!topologyRows.isEmpty()) {
-                // MainWindow's animation timer keeps pulses coming, so the next one follows this frame.
-                state.laidOut = true;
             }
         };
         scene.addPostLayoutPulseListener(state.listener);
