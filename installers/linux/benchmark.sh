@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the built .deb the way docs/benchmarks.md reports it: installed size, and for RUNS headless starts each
 # with and without the AppCDS archive, the time from running the launcher to the first rendered topology frame,
-# the time from JVM start to that frame, and resident memory then (the console's start-up probe,
+# the time from JVM start to that frame, the processor time spent until then (which a busy machine does not
+# inflate), and resident memory then (the console's start-up probe,
 # -Dmeridian.startup=exit). Both variants are the same unpacked package; "without" only drops the archive's line
 # from the launcher configuration.
 #
@@ -25,6 +26,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 for variant in without-appcds with-appcds; do
   : > "$scratch/$variant.launch" ; : > "$scratch/$variant.jvm" ; : > "$scratch/$variant.rss"
+  : > "$scratch/$variant.cpu"
   for run in $(seq 1 "$runs"); do
     home=$scratch/home-$variant-$run
     start=$(date +%s%3N)
@@ -35,9 +37,13 @@ for variant in without-appcds with-appcds; do
     echo $((frame - start)) >> "$scratch/$variant.launch"
     sed -n 's/.*frame \([0-9]*\) ms after JVM start.*/\1/p' <<<"$line" >> "$scratch/$variant.jvm"
     sed -n 's/.*resident \([0-9]*\) MiB.*/\1/p' <<<"$line" >> "$scratch/$variant.rss"
+    sed -n 's/.*processor time \([0-9]*\) ms.*/\1/p' <<<"$line" >> "$scratch/$variant.cpu"
   done
-  printf '%-15s launcher to first frame: median %5s ms (runs: %s); JVM start to frame: median %5s ms; resident: median %s MiB\n' \
+  printf '%-15s launcher to first frame: median %5s ms (runs: %s); JVM start to frame: median %5s ms;' \
     "$variant" "$(median < "$scratch/$variant.launch")" "$(paste -sd' ' "$scratch/$variant.launch")" \
-    "$(median < "$scratch/$variant.jvm")" "$(median < "$scratch/$variant.rss")"
+    "$(median < "$scratch/$variant.jvm")"
+  printf ' processor time to frame: median %5s ms (runs: %s); resident: median %s MiB\n' \
+    "$(median < "$scratch/$variant.cpu")" "$(paste -sd' ' "$scratch/$variant.cpu")" \
+    "$(median < "$scratch/$variant.rss")"
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at end"

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 
@@ -75,8 +76,10 @@ public final class StartupProbe {
         var runtime = ManagementFactory.getRuntimeMXBean();
         var memory = Runtime.getRuntime();
         long now = System.currentTimeMillis();
-        out.printf("meridian: first topology frame %d ms after JVM start (resident %s, heap used %d MiB, at epoch"
-                + " ms %d)%n", now - runtime.getStartTime(), residentMemory(),
+        // Processor time is what a busy machine does not inflate: wall time there includes waiting for a core.
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        out.printf("meridian: first topology frame %d ms after JVM start (processor time %d ms, resident %s, heap"
+                + " used %d MiB, at epoch ms %d)%n", now - runtime.getStartTime(), cpu, residentMemory(),
                 (memory.totalMemory() - memory.freeMemory()) >> 20, now);
         out.flush();
     }
