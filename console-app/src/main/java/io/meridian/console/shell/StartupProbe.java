@@ -48,7 +48,7 @@ public final class StartupProbe {
         };
     }
 
-    /** Watches {@code scene} until {@code topologyRows} is laid out and drawn, then reports (and closes in EXIT mode). */
+    /** Watches {@code scene} until {@code topologyRows} is laid out and drawn, then reports (and closes on EXIT). */
     void watch(Scene scene, ObservableList<?> topologyRows, Runnable closeWindow) {
         if (mode == Mode.OFF) {
             return;
