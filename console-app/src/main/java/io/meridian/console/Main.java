@@ -20,6 +20,9 @@ import io.meridian.sim.ShippedScenarios;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.application.Platform;
 
@@ -68,37 +71,53 @@ public final class Main {
         }
         userData.notice().ifPresent(notice -> System.err.println("meridian: " + notice));
         var scenario = scenarioName(options, userData.preferences());
-        Backend backend;
-        try {
-            backend = connect(options, scenario);
-        } catch (ScenarioException | BackendException | IOException e) {
-            instance.close();
-            System.err.println("meridian: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        // The backend comes up on its own thread while the toolkit starts and the map is read (docs/benchmarks.md).
+        var backendStart = new FutureTask<>(() -> connect(options, scenario));
+        Thread.ofPlatform().name("meridian-backend-start").start(backendStart);
         var land = LandOutlines.shipped();
-        var remembered = options.backend() == null && scenario != null
-                ? userData.preferences().withLastScenario(scenario) : userData.preferences();
         try {
-            Platform.startup(() -> {
-                Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-                consoleStage.open(backend, land, remembered, bounds -> {
-                    save(userData, remembered.withWindow(bounds));
-                    Thread.ofPlatform().start(() -> {
-                        backend.close();
-                        instance.close();
-                        Platform.exit();
-                    });
-                });
-            });
+            Platform.startup(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // No display, or no GTK: say so instead of a stack trace.
-            backend.close();
+            started(backendStart).ifPresent(Backend::close);
             instance.close();
             System.err.println("meridian: cannot open a window: " + e.getMessage()
                     + " (needs a display and GTK 3; see installers/linux/install-runtime-deps.sh)");
             System.exit(1);
+            return;
+        }
+        var backend = started(backendStart).orElse(null);
+        if (backend == null) {
+            instance.close();
+            System.exit(2);
+            return;
+        }
+        var remembered = options.backend() == null && scenario != null
+                ? userData.preferences().withLastScenario(scenario) : userData.preferences();
+        Platform.runLater(() -> consoleStage.open(backend, land, remembered, bounds -> {
+            save(userData, remembered.withWindow(bounds));
+            Thread.ofPlatform().start(() -> {
+                backend.close();
+                instance.close();
+                Platform.exit();
+            });
+        }));
+    }
+
+    /** The started backend, or empty after saying on stderr why it could not start. */
+    private static Optional<Backend> started(FutureTask<Backend> backendStart) {
+        try {
+            return Optional.of(backendStart.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ScenarioException || e.getCause() instanceof BackendException
+                    || e.getCause() instanceof IOException) {
+                System.err.println("meridian: " + e.getCause().getMessage());
+                return Optional.empty();
+            }
+            throw new IllegalStateException("the backend failed to start", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
