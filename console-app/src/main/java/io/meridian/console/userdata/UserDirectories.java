@@ -19,7 +19,14 @@ public record UserDirectories(Path config, Path data, Path state, Map<Path, Stri
 
     /** The directories for this process: its operating system, environment and home directory. */
     public static UserDirectories current() {
-        return resolve(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+        return resolve(System.getProperty("os.name", ""), System.getenv(), home(System.getenv(),
+                Path.of(System.getProperty("user.home"))));
+    }
+
+    /** $HOME when it is an absolute path, as the XDG rules and every shell use it; else the JVM's user.home. */
+    static Path home(Map<String, String> env, Path userHome) {
+        var value = env.get("HOME");
+        return value != null && !value.isBlank() && Path.of(value).isAbsolute() ? Path.of(value) : userHome;
     }
 
     /** The directories for the given operating system name ({@code os.name}), environment and home directory. */

@@ -29,6 +29,14 @@ class UserDirectoriesTest {
     }
 
     @Test
+    void homeIsTheHomeVariableWhenAbsolute() {
+        var fromJvm = Path.of("/from/passwd");
+        assertThat(UserDirectories.home(Map.of("HOME", "/home/other"), fromJvm)).isEqualTo(Path.of("/home/other"));
+        assertThat(UserDirectories.home(Map.of("HOME", "relative"), fromJvm)).isEqualTo(fromJvm);
+        assertThat(UserDirectories.home(Map.of(), fromJvm)).isEqualTo(fromJvm);
+    }
+
+    @Test
     void macOsUsesApplicationSupport() {
         var dirs = UserDirectories.resolve("Mac OS X", Map.of("XDG_CONFIG_HOME", "/ignored"), HOME);
         assertThat(dirs.config()).isEqualTo(Path.of("/home/ops/Library/Application Support/Meridian"));
