@@ -94,7 +94,7 @@ public final class Main {
         }
         var remembered = options.backend() == null && scenario != null
                 ? userData.preferences().withLastScenario(scenario) : userData.preferences();
-        Platform.runLater(() -> consoleStage.open(backend, land, remembered, bounds -> {
+        Platform.runLater(() -> consoleStage.open(backend, land, remembered, userData.notice(), bounds -> {
             save(userData, remembered.withWindow(bounds));
             Thread.ofPlatform().start(() -> {
                 backend.close();

@@ -8,9 +8,12 @@ import io.meridian.console.userdata.Preferences;
 import io.meridian.console.userdata.Preferences.WindowBounds;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Screen;
@@ -32,8 +35,13 @@ public final class ConsoleStage {
         this.probe = probe;
     }
 
-    /** Opens the window on the FX thread; {@code onClosed} receives the bounds to remember once it is hidden. */
-    public void open(Backend backend, LandOutlines land, Preferences preferences, Consumer<WindowBounds> onClosed) {
+    /**
+     * Opens the window on the FX thread; {@code onClosed} receives the bounds to remember once it is hidden. A
+     * {@code notice} about the user's files (a damaged preferences file) is shown over the window, not only on stderr,
+     * which nobody reads when the console is started from the desktop's menu.
+     */
+    public void open(Backend backend, LandOutlines land, Preferences preferences, Optional<String> notice,
+                     Consumer<WindowBounds> onClosed) {
         var window = new MainWindow(backend, land, Clock.systemUTC());
         var s = new Stage();
         s.setTitle("Meridian · " + backend.target());
@@ -65,6 +73,12 @@ public final class ConsoleStage {
         probe.watch(scene, window.topology().rows(), s::close);
         stage = s;
         s.show();
+        notice.ifPresent(text -> {
+            var alert = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+            alert.initOwner(s);
+            alert.setHeaderText("Preferences reset");
+            alert.show();
+        });
     }
 
     /** Brings the window to the front; safe from any thread (the single-instance listener calls it). */
