@@ -10,19 +10,25 @@ import java.util.Set;
 record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String scenario, Path scenarioFile,
                       long seed, boolean help, boolean version) {
     static final String USAGE = """
-            Usage: meridian [options]
+            Usage: meridian [options]                the console
+                   meridian backend [options]        the standalone simulated backend (meridian backend --help)
                    meridian verify-bundle BUNDLE.json --trusted-keys KEYS [--json]   (offline; no display needed)
                    meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N]   (no display needed)
             Opens the Meridian console. Without --backend it starts an embedded SIMULATED backend.
+            F1 in the console shows the version and the licences of the bundled components.
 
               --backend HOST:PORT    connect to a standalone backend instead of the embedded one
               --tls-ca PATH          PEM certificates to trust for the backend's TLS certificate
               --scenario NAME        embedded scenario: quasim-phase-vii, hvac-multi-region, nautilus-phase-7,
-                                     sovren, phase-7p (default)
+                                     sovren, phase-7p (default: the last one used, at first phase-7p)
               --scenario-file PATH   embedded backend on your own scenario file (docs/scenarios.md)
               --seed N               embedded simulation seed (default 1)
               --help                 this text
               --version              the version
+            Preferences (window, last scenario) live in $XDG_CONFIG_HOME/meridian (~/.config/meridian); one console
+            runs per user: starting a second one brings the first to the front.
+            Start-up time: -Dmeridian.startup=report (in JAVA_TOOL_OPTIONS) or MERIDIAN_STARTUP=report prints the
+            time to the first topology frame; =exit also closes the window after it.
             """;
 
     static ConsoleOptions parse(List<String> args) {
@@ -37,7 +43,7 @@ record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String s
             }
             if (a.has("--scenario") || a.has("--scenario-file") || a.has("--seed")) {
                 throw new Arguments.UsageException("--scenario, --scenario-file and --seed choose the embedded "
-                        + "backend; a standalone backend chooses its own (see meridian-backend --help)");
+                        + "backend; a standalone backend chooses its own (see meridian backend --help)");
             }
         }
         return new ConsoleOptions(backend, a.value("--tls-ca").map(Path::of).orElse(null),

@@ -8,20 +8,29 @@ import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
 import io.meridian.console.embedded.EmbeddedBackend;
 import io.meridian.console.map.LandOutlines;
-import io.meridian.console.shell.MainWindow;
+import io.meridian.console.shell.ConsoleStage;
+import io.meridian.console.shell.StartupProbe;
+import io.meridian.console.userdata.Preferences;
+import io.meridian.console.userdata.SingleInstance;
+import io.meridian.console.userdata.UserData;
+import io.meridian.console.userdata.UserDataException;
+import io.meridian.console.userdata.UserDirectories;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.server.scenario.ScenarioException;
 import io.meridian.sim.ShippedScenarios;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
- * The console's entry point. Bad options, a broken scenario or a backend that cannot be started end here with a
- * message on stderr and a non-zero exit, before any window opens; a backend lost later is the window's business.
+ * The console's entry point. Bad options, a broken scenario, an unusable user directory or a backend that cannot be
+ * started end here with a message on stderr and a non-zero exit, before any window opens; a backend lost later is
+ * the window's business. A second console on the same account brings the first to the front and stops.
  */
 public final class Main {
     private Main() {
@@ -38,9 +47,11 @@ public final class Main {
             return;
         }
         ConsoleOptions options;
+        StartupProbe probe;
         try {
             options = ConsoleOptions.parse(List.of(args));
-        } catch (Arguments.UsageException e) {
+            probe = StartupProbe.fromEnvironment();
+        } catch (Arguments.UsageException | IllegalArgumentException e) {
             System.err.println("meridian: " + e.getMessage());
             System.exit(2);
             return;
@@ -53,30 +64,90 @@ public final class Main {
             System.out.println("meridian " + MeridianVersion.current());
             return;
         }
-        Backend backend;
+        var consoleStage = new ConsoleStage(probe);
+        UserData userData;
+        SingleInstance instance;
         try {
-            backend = connect(options);
-        } catch (ScenarioException | BackendException | IOException e) {
+            userData = UserData.open(UserDirectories.current(), Clock.systemUTC());
+            instance = SingleInstance.acquire(userData.directories().state(), consoleStage::focus);
+        } catch (UserDataException e) {
             System.err.println("meridian: " + e.getMessage());
-            System.exit(2);
+            System.exit(1);
+            return;
+        } catch (SingleInstance.AlreadyRunning e) {
+            System.err.println("meridian: " + e.getMessage());
+            System.exit(e.focused() ? 0 : 1);
             return;
         }
+        userData.notice().ifPresent(notice -> System.err.println("meridian: " + notice));
+        var scenario = scenarioName(options, userData.preferences());
+        // The backend comes up on its own thread while the toolkit starts and the map is read (docs/benchmarks.md).
+        var backendStart = new FutureTask<>(() -> connect(options, scenario));
+        Thread.ofPlatform().name("meridian-backend-start").start(backendStart);
         var land = LandOutlines.shipped();
         try {
-            Platform.startup(() -> open(backend, land));
+            Platform.startup(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // No display, or no GTK: say so instead of a stack trace.
-            backend.close();
+            started(backendStart).ifPresent(Backend::close);
+            instance.close();
             System.err.println("meridian: cannot open a window: " + e.getMessage()
                     + " (needs a display and GTK 3; see installers/linux/install-runtime-deps.sh)");
             System.exit(1);
+            return;
+        }
+        var backend = started(backendStart).orElse(null);
+        if (backend == null) {
+            instance.close();
+            System.exit(2);
+            return;
+        }
+        var remembered = options.backend() == null && scenario != null
+                ? userData.preferences().withLastScenario(scenario) : userData.preferences();
+        Platform.runLater(() -> consoleStage.open(backend, land, remembered, userData.notice(), bounds -> {
+            save(userData, remembered.withWindow(bounds));
+            Thread.ofPlatform().start(() -> {
+                backend.close();
+                instance.close();
+                Platform.exit();
+            });
+        }));
+    }
+
+    /** The started backend, or empty after saying on stderr why it could not start. */
+    private static Optional<Backend> started(FutureTask<Backend> backendStart) {
+        try {
+            return Optional.of(backendStart.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ScenarioException || e.getCause() instanceof BackendException
+                    || e.getCause() instanceof IOException) {
+                System.err.println("meridian: " + e.getCause().getMessage());
+                return Optional.empty();
+            }
+            throw new IllegalStateException("the backend failed to start", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
+    /**
+     * The shipped scenario for the embedded backend: the one asked for, else the last one used, else the default;
+     * null with --scenario-file.
+     */
+    static String scenarioName(ConsoleOptions options, Preferences preferences) {
+        if (options.scenario() != null || options.scenarioFile() != null) {
+            return options.scenario();
+        }
+        var last = preferences.lastScenario();
+        return last != null && ShippedScenarios.NAMES.contains(last) ? last : ShippedScenarios.DEFAULT;
+    }
+
     /** Embedded unless --backend is given; a remote backend must answer and speak our API before a window opens. */
-    static Backend connect(ConsoleOptions options) throws ScenarioException, BackendException, IOException {
+    static Backend connect(ConsoleOptions options, String scenarioName)
+            throws ScenarioException, BackendException, IOException {
         if (options.backend() == null) {
-            var scenario = ShippedScenarios.choose(options.scenario(), options.scenarioFile());
+            var scenario = ShippedScenarios.choose(scenarioName, options.scenarioFile());
             return EmbeddedBackend.start(scenario, options.seed());
         }
         var backend = Backend.connect(options.backend(), options.trustedCertificates());
@@ -89,19 +160,11 @@ public final class Main {
         return backend;
     }
 
-    private static void open(Backend backend, LandOutlines land) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, land, Clock.systemUTC());
-        var stage = new Stage();
-        stage.setTitle("Meridian · " + backend.target());
-        stage.setScene(window.scene(1500, 900));
-        stage.setOnHidden(e -> {
-            window.close();
-            Thread.ofPlatform().start(() -> {
-                backend.close();
-                Platform.exit();
-            });
-        });
-        stage.show();
+    private static void save(UserData userData, Preferences preferences) {
+        try {
+            userData.save(preferences);
+        } catch (UserDataException e) {
+            System.err.println("meridian: " + e.getMessage());
+        }
     }
 }
