@@ -50,8 +50,11 @@ for jar in "$root"/console-app/target/package/lib/*.jar; do
 done
 
 step "modules (jdeps)"
+# Our own jars are the roots; jdeps follows them through the class path. Third-party jars are not roots: some carry a
+# module-info requiring modules we leave out (TilesFX names javafx.web and javafx.media) and run as plain class-path
+# jars here.
 modules=$("$jdk/bin/jdeps" -q --multi-release 25 --ignore-missing-deps --print-module-deps \
-  --module-path "$out/fx" --class-path "$out/input/*" "$out"/input/*.jar)
+  --module-path "$out/fx" --class-path "$out/input/*" "$out"/input/console-*.jar)
 # jdk.crypto.ec: EC keys for TLS to a remote backend; jdk.localedata: dates in the user's language;
 # jdk.management: the start-up probe's memory figures. None is reached by a static reference jdeps could see.
 modules="$modules,jdk.crypto.ec,jdk.localedata,jdk.management"
