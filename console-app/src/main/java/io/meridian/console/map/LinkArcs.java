@@ -19,7 +19,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -38,6 +37,11 @@ final class LinkArcs {
     private record Drawn(String sourceRegionId, String targetRegionId, double[] xs, double[] ys, Rectangle2D label) {}
 
     private final List<Drawn> drawn = new ArrayList<>();
+    private final TextMeasure measure;
+
+    LinkArcs(TextMeasure measure) {
+        this.measure = measure;
+    }
 
     /** Draws every arc; {@code placed} collects label boxes so later labels avoid them. */
     void draw(GraphicsContext g, Projection p, Topology topology, Map<String, ArcFigure> figures, String selectedPair,
@@ -176,11 +180,10 @@ final class LinkArcs {
                        List<Rectangle2D> placed, Drawn arc) {
         boolean breaker = figure.level() == LagLevel.BREAKER_OPEN && !figure.stale();
         var font = Font.font(null, FontWeight.BOLD, breaker ? 17 : 15);
-        var measure = new Text(figure.label());
-        measure.setFont(font);
+        var size = measure.of(figure.label(), font);
         double glyph = breaker ? 22 : 0;
-        double w = measure.getLayoutBounds().getWidth() + 12 + glyph;
-        double h = measure.getLayoutBounds().getHeight() + 6;
+        double w = size.getWidth() + 12 + glyph;
+        double h = size.getHeight() + 6;
         Rectangle2D spot = null;
         for (double shift : new double[] {0, -h - 2, h + 2, -2 * h - 4, 2 * h + 4}) {
             var candidate = new Rectangle2D(mx - w / 2, my - h / 2 + shift, w, h);

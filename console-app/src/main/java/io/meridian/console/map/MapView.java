@@ -20,7 +20,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -41,7 +40,8 @@ public final class MapView extends Pane {
     private final LandOutlines land;
     private final TopologyViewModel viewModel;
     private final TelemetryViewModel telemetry;
-    private final LinkArcs arcs = new LinkArcs();
+    private final TextMeasure measure = new TextMeasure();
+    private final LinkArcs arcs = new LinkArcs(measure);
     private final Canvas landLayer = new Canvas();
     private final Canvas overlay = new Canvas();
     private Projection projection = Projection.fit(1, 1);
@@ -232,10 +232,9 @@ public final class MapView extends Pane {
                            List<Rectangle2D> placed) {
         boolean bold = selected;
         var font = Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 13);
-        var measure = new Text(text);
-        measure.setFont(font);
-        double w = measure.getLayoutBounds().getWidth();
-        double h = measure.getLayoutBounds().getHeight();
+        var size = measure.of(text, font);
+        double w = size.getWidth();
+        double h = size.getHeight();
         double gap = MARKER + 5;
         var candidates = List.of(
                 new Rectangle2D(x + gap, y - h / 2, w, h),

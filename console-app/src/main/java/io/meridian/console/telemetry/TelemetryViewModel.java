@@ -6,6 +6,7 @@ import io.meridian.model.topology.PlatformTargets;
 import io.meridian.model.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -138,9 +139,12 @@ public final class TelemetryViewModel {
             rulesFor = targets;
         }
         var ordered = changed.values().stream().sorted(Comparator.comparing(f -> f.sample().observedAt())).toList();
+        var raised = new ArrayList<AlertChange>();
         for (var figure : ordered) {
-            alerts.apply(rules.observe(figure.sample()));
+            raised.addAll(rules.observe(figure.sample()));
         }
+        // One application per pulse: the alert list trims itself once, however many figures changed.
+        alerts.apply(raised);
     }
 
     private void showAnomalies(List<Anomaly> seen) {
