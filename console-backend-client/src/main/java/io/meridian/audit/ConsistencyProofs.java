@@ -29,21 +29,7 @@ public final class ConsistencyProofs {
             sn >>>= 1;
         }
         // One hash seeds the walk unless the old tree is a perfect subtree; then its root does.
-        int length = Long.bitCount(first) == 1 ? 0 : 1;
-        while (sn != 0) {
-            if ((fn & 1) == 1 || fn == sn) {
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>>= 1;
-                        sn >>>= 1;
-                    }
-                }
-            }
-            length++;
-            fn >>>= 1;
-            sn >>>= 1;
-        }
-        return length;
+        return InclusionProofs.walkLength(fn, sn, Long.bitCount(first) == 1 ? 0 : 1);
     }
 
     /**

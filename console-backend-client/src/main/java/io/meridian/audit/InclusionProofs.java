@@ -15,16 +15,20 @@ public final class InclusionProofs {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of size " + size);
         }
-        int length = 0;
-        long fn = index;
-        long sn = size - 1;
+        return walkLength(index, size - 1, 0);
+    }
+
+    /**
+     * The RFC 9162 verification walk from node {@code fn} up to the last node {@code sn}: {@code start} plus one per
+     * proof hash the walk consumes. Inclusion and consistency proofs share it.
+     */
+    static int walkLength(long fn, long sn, int start) {
+        int length = start;
         while (sn != 0) {
-            if ((fn & 1) == 1 || fn == sn) {
-                if ((fn & 1) == 0) {
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>>= 1;
-                        sn >>>= 1;
-                    }
+            if ((fn & 1) == 0 && fn == sn) {
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>>= 1;
+                    sn >>>= 1;
                 }
             }
             length++;
