@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * The simulator's measurements, one step per tick, deterministic under a seed:
  * <ul>
  *   <li>lag per link: a floor that grows with the distance between the regions, AR(1) noise, occasional bursts
- *       that decay, injected spikes; a partitioned or disconnected link falls behind by one second per second and
+ *       that decay (floor and bursts scaled to the platform's lag SLO), injected spikes; a partitioned or
+ *       disconnected link falls behind by one second per second and
  *       catches up quickly once it heals; the breaker opens past the platform's threshold and closes below half;
  *   <li>clock offset per replica: a small mean-reverting walk with rare steps that NTP slews back, plus skews;
  *   <li>workload per region: query latencies drawn from one log-normal for every region, slower when degraded or
@@ -95,12 +96,15 @@ final class TelemetryModel {
     }
 
     private TelemetrySample.LinkLag lag(String linkId, LinkState state, Instant now) {
-        double floor = 0.05 + distanceKm.getOrDefault(linkId, 0.0) / 5000.0;
+        // Scaled to the platform's SLO: a trading platform with a 100 ms SLO replicates in milliseconds, a regional
+        // database with a 30 s SLO in seconds; distance adds to both.
+        double slo = targets.lagSloP95().toNanos() / 1e9;
+        double floor = slo * (0.005 + 0.01 * distanceKm.getOrDefault(linkId, 0.0) / 1000.0);
         // state: [noise, burst, backlog]
         var s = lagState.computeIfAbsent(linkId, id -> new double[3]);
         s[0] = 0.8 * s[0] + random.nextGaussian() * 0.15 * floor;
         if (random.nextDouble() < BURST_CHANCE * tickSeconds) {
-            s[1] += -Math.log(1 - random.nextDouble()) * (6 + 4 * floor);
+            s[1] += -Math.log(1 - random.nextDouble()) * 0.4 * slo;
         }
         s[1] *= Math.pow(0.85, tickSeconds);
         boolean cut = state == LinkState.DISCONNECTED || faults.find(Faults.Kind.PARTITION, linkId) != null;
@@ -130,7 +134,7 @@ final class TelemetryModel {
         var s = clockState.computeIfAbsent(replicaId, id -> new double[2]);
         double max = targets.clockOffsetMaxMicros();
         s[0] = 0.9 * s[0] + random.nextGaussian() * 0.06 * max;
-        if (random.nextDouble() < 0.0005 * tickSeconds) {
+        if (random.nextDouble() < 0.0001 * tickSeconds) {
             s[1] += (random.nextBoolean() ? 1 : -1) * (1 + 2 * random.nextDouble()) * max;
         }
         s[1] *= Math.pow(0.97, tickSeconds);

@@ -179,8 +179,13 @@ final class Headlines {
         return linkId.replace("->", " → ");
     }
 
+    /** "30 s", "1.5 s", "100 ms": a target as the scenario states it, never rounded to zero. */
     private static String seconds(Duration d) {
-        return d.toSeconds() + " s";
+        long millis = d.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static String number(double value) {
