@@ -114,7 +114,7 @@ public final class AlertRules {
     }
 
     static String secondsText(double seconds) {
-        return String.format(Locale.ROOT, "%.1f s", seconds);
+        return LagText.of(seconds);
     }
 
     private static String number(double value) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,8 +63,7 @@ final class ArcFigures {
             .thenComparingDouble(r -> r.lag().lagSeconds());
 
     static String label(TelemetrySample.LinkLag lag, LagLevel level, boolean stale, Duration age, boolean live) {
-        var value = String.format(Locale.ROOT, lag.lagSeconds() >= 100 ? "%.0f s" : "%.1f s",
-                lag.lagSeconds());
+        var value = LagText.of(lag.lagSeconds());
         var text = level == LagLevel.BREAKER_OPEN ? "BREAKER OPEN " + value : value;
         return stale ? text + " · " + Ages.old(age, live) : text;
     }

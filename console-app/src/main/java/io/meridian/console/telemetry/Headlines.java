@@ -90,7 +90,9 @@ final class Headlines {
         }).orElse(TileFigure.State.NO_DATA);
         var detail = worst.map(l -> arrow(l.linkId()))
                 .orElse("no lag figures yet");
-        return tile(WORST_LAG, "Worst replication lag", worst.map(TelemetrySample.LinkLag::lagSeconds), 1, "s",
+        boolean millis = LagText.inMillis(targets.lagSloP95().toNanos() / 1e9);
+        return tile(WORST_LAG, "Worst replication lag",
+                worst.map(l -> millis ? l.lagSeconds() * 1000 : l.lagSeconds()), millis ? 0 : 1, millis ? "ms" : "s",
                 lagTargets(), detail, state, lags);
     }
 
@@ -179,13 +181,8 @@ final class Headlines {
         return linkId.replace("->", " → ");
     }
 
-    /** "30 s", "1.5 s", "100 ms": a target as the scenario states it, never rounded to zero. */
     private static String seconds(Duration d) {
-        long millis = d.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        return LagText.target(d);
     }
 
     private static String number(double value) {
