@@ -19,7 +19,6 @@ public final class TopologyStore implements TopologyWatch.Listener {
     private volatile Topology topology;
     private volatile StreamStatus status = new StreamStatus.Connecting(1);
     private volatile Instant lastEventAt;
-    private long eventsApplied;
 
     public TopologyStore(Clock clock) {
         this.clock = clock;
@@ -36,7 +35,6 @@ public final class TopologyStore implements TopologyWatch.Listener {
             }
             case TopologyEvent.Heartbeat h -> { }
         }
-        eventsApplied++;
         lastEventAt = clock.instant();
         dirty.set(true);
     }
@@ -68,10 +66,5 @@ public final class TopologyStore implements TopologyWatch.Listener {
     /** When the last event (heartbeats included) arrived, or null before the first. */
     public Instant lastEventAt() {
         return lastEventAt;
-    }
-
-    /** Events applied so far; read on the watch's thread only (tests, benchmarks). */
-    long eventsApplied() {
-        return eventsApplied;
     }
 }
