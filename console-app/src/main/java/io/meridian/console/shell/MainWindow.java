@@ -84,15 +84,16 @@ public final class MainWindow implements AutoCloseable {
         pulse = new AnimationTimer() {
             private long lastClockNanos;
             private long lastTelemetryNanos;
+            private boolean tilesDue;
 
             @Override
             public void handle(long now) {
                 // Topology changes show in the next frame; age clocks tick a few times a second; telemetry, which
-                // changes every frame under load, refreshes the figures ten times a second: faster than anyone
-                // reads a number, and a fraction of the frame budget.
+                // changes every frame under load, refreshes ten times a second (faster than anyone reads a
+                // number), in two halves on consecutive frames so that no frame carries the whole refresh.
                 boolean clocksDue = now - lastClockNanos >= CLOCK_REFRESH_NANOS;
                 boolean telemetryDue = now - lastTelemetryNanos >= TELEMETRY_REFRESH_NANOS;
-                if (!(clocksDue || telemetryDue || store.isDirty())) {
+                if (!(clocksDue || telemetryDue || tilesDue || store.isDirty())) {
                     return;
                 }
                 var instant = clock.instant();
@@ -102,11 +103,15 @@ public final class MainWindow implements AutoCloseable {
                     lastClockNanos = now;
                     connection.pulse(instant, status, store.lastEventAt());
                 }
-                if (telemetryDue) {
-                    lastTelemetryNanos = now;
-                    telemetry.pulse(instant, topology.topologyProperty().get(),
+                if (tilesDue) {
+                    tilesDue = false;
+                    telemetry.refreshTiles(instant,
                             Freshness.of(store.lastEventAt(), instant, status instanceof StreamStatus.Live));
+                } else if (telemetryDue) {
+                    lastTelemetryNanos = now;
+                    telemetry.applyChanges(instant, topology.topologyProperty().get());
                     notifier.show(telemetry.alerts().takeNotifications());
+                    tilesDue = true;
                 }
             }
         };

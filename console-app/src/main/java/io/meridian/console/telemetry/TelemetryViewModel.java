@@ -83,10 +83,20 @@ public final class TelemetryViewModel {
     // ---- Commands
 
     /**
-     * Applies what arrived since the last pulse and ages every figure. {@code topology} is the current topology
-     * (null before the first) and {@code topologyFreshness} whether it is current. FX thread only.
+     * Applies what arrived since the last pulse and ages every figure: {@link #applyChanges} then
+     * {@link #refreshTiles}. {@code topology} is the current topology (null before the first) and
+     * {@code topologyFreshness} whether it is current. FX thread only.
      */
     public void pulse(Instant now, Topology topology, Freshness topologyFreshness) {
+        applyChanges(now, topology);
+        refreshTiles(now, topologyFreshness);
+    }
+
+    /**
+     * The first half of a refresh: takes what the store gathered, runs the alert rules, and updates the map's arcs
+     * and the open charts. The window calls the two halves in consecutive frames, so neither frame carries both.
+     */
+    public void applyChanges(Instant now, Topology topology) {
         Set<String> changedKeys = Set.of();
         if (store.isDirty()) {
             var changes = store.drain();
@@ -110,6 +120,14 @@ public final class TelemetryViewModel {
         if (!newArcs.equals(arcs.get())) {
             arcs.set(Map.copyOf(newArcs));
         }
+        charts.pulse(changedKeys, live.get());
+    }
+
+    /** The second half of a refresh: the headline tiles from the figures {@link #applyChanges} left. */
+    public void refreshTiles(Instant now, Freshness topologyFreshness) {
+        if (topology == null) {
+            return;
+        }
         var newTiles = Headlines.of(topology, figures, now, live.get(), topologyFreshness);
         if (tiles.size() != newTiles.size()) {
             tiles.setAll(newTiles);
@@ -120,7 +138,6 @@ public final class TelemetryViewModel {
                 }
             }
         }
-        charts.pulse(changedKeys, live.get());
     }
 
     /** Opens the charts of the links from one region to another (a map arc). */
