@@ -9,6 +9,8 @@ import io.meridian.model.session.SessionInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,8 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService poller;
     private volatile PollResult latest;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private SessionInfo shown;
 
     // ---- Properties
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CONNECTING);
@@ -44,6 +48,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper scenarioText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper callerText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper callerIdentity = new ReadOnlyStringWrapper("unknown caller");
+    private final ReadOnlyStringWrapper noticeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper platformText = new ReadOnlyStringWrapper("");
 
@@ -93,6 +98,11 @@ public final class ConnectionViewModel implements AutoCloseable {
     }
 
     /** Who the backend says we are, e.g. for recording who acknowledged an alert. */
+    /** What changed behind the connection that the operator should know, e.g. a restart with another scenario. */
+    public ReadOnlyStringProperty noticeTextProperty() {
+        return noticeText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty callerIdentityProperty() {
         return callerIdentity.getReadOnlyProperty();
     }
@@ -148,6 +158,16 @@ public final class ConnectionViewModel implements AutoCloseable {
     }
 
     private void showSession(SessionInfo s) {
+        var previous = shown;
+        shown = s;
+        if (previous != null && !previous.server().instanceId().equals(s.server().instanceId())) {
+            var scenarioChanged = !previous.platform().scenarioName().equals(s.platform().scenarioName());
+            // A different backend behind the same address: say so, since everything shown is now its data.
+            update(noticeText, scenarioChanged
+                    ? "Backend restarted with another scenario: " + previous.platform().scenarioName() + " → "
+                    + s.platform().scenarioName() + " (at " + TIME.format(s.serverTime()) + " UTC)"
+                    : "Backend restarted at " + TIME.format(s.server().startedAt()) + " UTC");
+        }
         update(backendText, s.server().name() + " " + s.server().version() + " @ " + backend.target());
         update(scenarioText, s.platform().scenarioName() + " · " + s.platform().scenarioTitle());
         update(callerIdentity, s.caller().identity());

@@ -36,7 +36,11 @@ public final class StatusBarView extends HBox {
         scenario.setMinWidth(80);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(state, new Separator(Orientation.VERTICAL), freshness, spacer,
+        var notice = shrinkable(label("backend-notice", connection.noticeTextProperty()));
+        notice.getStyleClass().add("backend-notice");
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        getChildren().addAll(state, new Separator(Orientation.VERTICAL), freshness, notice, spacer,
                 scenario,
                 new Separator(Orientation.VERTICAL),
                 shrinkable(label("backend-identity", connection.backendTextProperty())),
