@@ -2,7 +2,12 @@ package io.meridian.sim.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.meridian.api.v1.StreamTelemetryRequest;
+import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Telemetry over a real loopback socket: the client's rate is honoured, and a dropped connection resumes. */
@@ -71,6 +77,57 @@ class TelemetryStreamIntegrationTest {
                 assertThat(recorder.samples.get()).isLessThanOrEqualTo((long) (rate * (elapsed + 1)));
                 assertThat(recorder.coalesced.get()).isPositive();
                 assertThat(recorder.batches.getFirst().snapshot()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCoalescedNotQueued() throws Exception {
+        var scenario = ShippedScenarios.load("nautilus-phase-7");
+        var options = new SimulatedBackend.Options(scenario, 5, InetAddress.getLoopbackAddress(), 0,
+                Duration.ofMillis(10), null, null);
+        try (var server = SimulatedBackend.start(options)) {
+            var channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+            try {
+                var received = new CopyOnWriteArrayList<io.meridian.api.v1.TelemetryBatch>();
+                var call = new AtomicReference<ClientCallStreamObserver<StreamTelemetryRequest>>();
+                int rate = 2_000;
+                TelemetryServiceGrpc.newStub(channel).streamTelemetry(
+                        StreamTelemetryRequest.newBuilder().setMaxSamplesPerSecond(rate).build(),
+                        new ClientResponseObserver<StreamTelemetryRequest, io.meridian.api.v1.TelemetryBatch>() {
+                            @Override
+                            public void beforeStart(ClientCallStreamObserver<StreamTelemetryRequest> stream) {
+                                stream.disableAutoRequestWithInitial(0);
+                                call.set(stream);
+                            }
+
+                            @Override
+                            public void onNext(io.meridian.api.v1.TelemetryBatch batch) {
+                                received.add(batch);
+                            }
+
+                            @Override
+                            public void onError(Throwable t) {
+                            }
+
+                            @Override
+                            public void onCompleted() {
+                            }
+                        });
+                // About 100 keys change every 10 ms: 3 s of not reading is some 30,000 samples.
+                Thread.sleep(3_000);
+                assertThat(received).isEmpty();
+                call.get().request(Integer.MAX_VALUE);
+                Await.until(() -> received.stream().mapToLong(io.meridian.api.v1.TelemetryBatch::getCoalesced).sum()
+                        > 10_000);
+                long started = System.nanoTime();
+                Thread.sleep(1_000);
+                double elapsed = (System.nanoTime() - started) / 1e9 + 3;
+                long samples = received.stream().mapToLong(io.meridian.api.v1.TelemetryBatch::getSamplesCount).sum();
+                // What arrived is bounded by the rate (plus one second saved up), not by what was produced.
+                assertThat(samples).isLessThanOrEqualTo((long) (rate * (elapsed + 1)));
+            } finally {
+                channel.shutdownNow();
             }
         }
     }
