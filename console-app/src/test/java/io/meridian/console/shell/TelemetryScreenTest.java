@@ -2,31 +2,20 @@ package io.meridian.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import eu.hansolo.tilesfx.Tile;
-import io.meridian.client.BackendAddress;
 import io.meridian.client.grpc.GrpcBackend;
-import io.meridian.console.map.LandOutlines;
 import io.meridian.console.telemetry.ArcFigure;
 import io.meridian.console.telemetry.LagLevel;
 import io.meridian.console.telemetry.TileFigure;
 import io.meridian.model.topology.ReplicationLink;
 import io.meridian.server.BackendServer;
-import io.meridian.sim.ShippedScenarios;
-import io.meridian.sim.SimulatedBackend;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.stage.Popup;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,25 +31,22 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TelemetryScreenTest {
+    private ConsoleOnSimulator console;
     private BackendServer server;
     private GrpcBackend backend;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        server = SimulatedBackend.start(SimulatedBackend.Options.embedded(ShippedScenarios.load("phase-7p"), 11));
-        backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
-        stage.setScene(window.scene(1000, 700));
-        stage.show();
+        console = ConsoleOnSimulator.show(stage, "phase-7p", 11);
+        server = console.server();
+        backend = console.backend();
+        window = console.window();
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        backend.close();
-        server.close();
+        console.close();
     }
 
     @Test
@@ -117,7 +103,7 @@ class TelemetryScreenTest {
 
         WaitForAsyncUtils.asyncFx(() -> telemetry.showArc(link.sourceRegionId(), link.targetRegionId()))
                 .get(5, TimeUnit.SECONDS);
-        writeScreenshot("telemetry-breach.png");
+        console.writeScreenshot("telemetry-breach.png");
         // The alerts also popped up (ControlsFX notifications are popups owned by the window).
         assertThat(WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Popup))
                 .get(5, TimeUnit.SECONDS)).isTrue();
@@ -130,20 +116,6 @@ class TelemetryScreenTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
                 telemetry.tiles().stream().filter(t -> !t.id().equals("regions-healthy")).allMatch(TileFigure::stale)
                         && telemetry.arcsProperty().get().values().stream().allMatch(ArcFigure::stale)).get());
-        writeScreenshot("telemetry-stale.png");
-    }
-
-    private void writeScreenshot(String name) throws Exception {
-        var dir = Path.of(System.getProperty("meridian.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        WaitForAsyncUtils.asyncFx(() -> {
-            var stage = (Stage) window.root().getScene().getWindow();
-            stage.setWidth(1440);
-            stage.setHeight(860);
-        }).get(10, TimeUnit.SECONDS);
-        Thread.sleep(700);
-        WaitForAsyncUtils.waitForFxEvents();
-        var image = WaitForAsyncUtils.asyncFx(() -> window.root().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        console.writeScreenshot("telemetry-stale.png");
     }
 }
