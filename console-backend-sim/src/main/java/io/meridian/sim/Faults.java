@@ -17,11 +17,13 @@ final class Faults {
                 case PARTITION -> "partition of " + target + " for " + seconds + " s";
                 case CLOCK_SKEW -> "clock skew of " + magnitude + " µs on " + target + " for " + seconds + " s";
                 case WORKLOAD_SHIFT -> "workload shift x" + magnitude + " in " + target + " for " + seconds + " s";
+                case REPLICA_CRASH -> "crash of " + target + " for " + seconds + " s";
+                case REGION_OUTAGE -> "outage of region " + target + " for " + seconds + " s";
             };
         }
     }
 
-    enum Kind { LAG_SPIKE, PARTITION, CLOCK_SKEW, WORKLOAD_SHIFT }
+    enum Kind { LAG_SPIKE, PARTITION, CLOCK_SKEW, WORKLOAD_SHIFT, REPLICA_CRASH, REGION_OUTAGE }
 
     private final List<Fault> active = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package io.meridian.sim;
 import io.meridian.model.topology.Cluster;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.LinkState;
+import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.ReplicaRole;
 import io.meridian.model.topology.ReplicationLink;
 import io.meridian.model.topology.Topology;
@@ -10,8 +11,11 @@ import io.meridian.model.topology.TopologyDelta;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +40,8 @@ final class HealthModel {
             "storage volume read-only");
 
     private final SplittableRandom random;
+    /** Replicas a failover fenced: they stay failed, whatever the dice say, until they rejoin as standbys. */
+    private final Set<String> fenced = new HashSet<>();
     private Topology topology;
 
     HealthModel(Topology initial, long seed) {
@@ -47,8 +53,11 @@ final class HealthModel {
         return topology;
     }
 
-    /** Advances one tick and returns what changed (possibly nothing); partitioned links are disconnected. */
-    TopologyDelta step(Instant now, Predicate<String> partitioned) {
+    /**
+     * Advances one tick and returns what changed (possibly nothing); partitioned links are disconnected, and a
+     * replica for which {@code injectedFailure} names a cause is failed with it.
+     */
+    TopologyDelta step(Instant now, Predicate<String> partitioned, Function<Replica, String> injectedFailure) {
         var changedClusters = new ArrayList<Cluster>();
         var healthOf = new HashMap<String, Health>();
         for (var cluster : topology.clusters()) {
@@ -56,11 +65,20 @@ final class HealthModel {
             var replicas = new ArrayList<>(cluster.replicas());
             for (int i = 0; i < replicas.size(); i++) {
                 var replica = replicas.get(i);
-                double factor = replica.role() == ReplicaRole.PRIMARY ? PRIMARY_FACTOR : 1.0;
-                var next = next(replica.health(), factor);
-                if (next != replica.health()) {
-                    replicas.set(i, replica.withHealth(next, cause(next), now));
-                    changed = true;
+                var injected = injectedFailure.apply(replica);
+                if (injected != null || fenced.contains(replica.id())) {
+                    var detail = injected != null ? injected : replica.healthDetail();
+                    if (replica.health() != Health.FAILED || !detail.equals(replica.healthDetail())) {
+                        replicas.set(i, replica.withHealth(Health.FAILED, detail, now));
+                        changed = true;
+                    }
+                } else {
+                    double factor = replica.role() == ReplicaRole.PRIMARY ? PRIMARY_FACTOR : 1.0;
+                    var next = next(replica.health(), factor);
+                    if (next != replica.health()) {
+                        replicas.set(i, replica.withHealth(next, cause(next), now));
+                        changed = true;
+                    }
                 }
                 healthOf.put(replica.id(), replicas.get(i).health());
             }
@@ -77,6 +95,82 @@ final class HealthModel {
             }
         }
         var delta = TopologyDelta.of(changedClusters, changedLinks);
+        topology = topology.apply(delta);
+        return delta;
+    }
+
+    /** Fences a replica: it accepts no writes and its outgoing links stop. */
+    TopologyDelta fence(String replicaId, String detail, Instant now) {
+        fenced.add(replicaId);
+        var clusters = new ArrayList<Cluster>();
+        for (var cluster : topology.clusters()) {
+            if (cluster.replicas().stream().anyMatch(r -> r.id().equals(replicaId))) {
+                clusters.add(new Cluster(cluster.id(), cluster.displayName(), cluster.replicas().stream()
+                        .map(r -> r.id().equals(replicaId) ? r.withHealth(Health.FAILED, detail, now) : r)
+                        .toList()));
+            }
+        }
+        var links = topology.links().stream().filter(l -> l.sourceReplicaId().equals(replicaId))
+                .map(l -> l.withState(LinkState.DISCONNECTED)).toList();
+        return apply(TopologyDelta.of(clusters, links));
+    }
+
+    /** Makes {@code candidateId} the primary of its cluster; the old primary becomes a standby without a link. */
+    TopologyDelta promote(String clusterId, String candidateId) {
+        var cluster = cluster(clusterId);
+        var replicas = cluster.replicas().stream().map(r -> r.id().equals(candidateId)
+                ? new Replica(r.id(), r.regionId(), ReplicaRole.PRIMARY, r.health(), r.healthDetail(), r.healthSince())
+                : r.role() == ReplicaRole.PRIMARY
+                ? new Replica(r.id(), r.regionId(), ReplicaRole.STANDBY, r.health(), r.healthDetail(), r.healthSince())
+                : r).toList();
+        var removed = topology.links().stream()
+                .filter(l -> l.clusterId().equals(clusterId) && l.targetReplicaId().equals(candidateId))
+                .map(ReplicationLink::id).toList();
+        return apply(new TopologyDelta(List.of(), List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)),
+                List.of(), List.of(), List.of(), removed));
+    }
+
+    /**
+     * Re-forms the cluster's links around its primary: every other replica replicates from it, the first one in
+     * the primary's region synchronously. Fenced replicas rejoin as healthy standbys (the simulated pg_rewind)
+     * unless {@code stillDown} says they are still unreachable. Returns the delta and how many standbys follow.
+     */
+    TopologyDelta reroute(String clusterId, Predicate<String> stillDown, Instant now) {
+        var cluster = cluster(clusterId);
+        var primary = cluster.primary().orElseThrow();
+        var region = primary.regionId();
+        var removed = topology.links().stream().filter(l -> l.clusterId().equals(clusterId))
+                .map(ReplicationLink::id).toList();
+        var replicas = new ArrayList<Replica>();
+        var links = new ArrayList<ReplicationLink>();
+        boolean syncChosen = false;
+        for (var replica : cluster.replicas()) {
+            var current = replica;
+            if (fenced.contains(replica.id()) && !stillDown.test(replica.id())) {
+                fenced.remove(replica.id());
+                current = replica.withHealth(Health.HEALTHY, "rejoined as a standby (simulated pg_rewind)", now);
+            }
+            replicas.add(current);
+            if (current.id().equals(primary.id())) {
+                continue;
+            }
+            boolean sync = !syncChosen && current.regionId().equals(region) && current.health() != Health.FAILED;
+            syncChosen |= sync;
+            links.add(new ReplicationLink(ReplicationLink.idOf(primary.id(), current.id()), clusterId, primary.id(),
+                    current.id(), region, current.regionId(), sync,
+                    linkState(primary.health(), current.health())));
+        }
+        var keep = links.stream().map(ReplicationLink::id).toList();
+        return apply(new TopologyDelta(List.of(), List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)),
+                links, List.of(), List.of(), removed.stream().filter(id -> !keep.contains(id)).toList()));
+    }
+
+    private Cluster cluster(String clusterId) {
+        return topology.clusters().stream().filter(c -> c.id().equals(clusterId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster " + clusterId));
+    }
+
+    private TopologyDelta apply(TopologyDelta delta) {
         topology = topology.apply(delta);
         return delta;
     }

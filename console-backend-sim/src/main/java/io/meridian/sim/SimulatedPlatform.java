@@ -1,13 +1,19 @@
 package io.meridian.sim;
 
+import io.meridian.model.failover.ExecutionPhase;
 import io.meridian.model.session.PlatformInfo;
+import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.Topology;
+import io.meridian.server.platform.FailoverPlan;
+import io.meridian.server.platform.PhaseResult;
 import io.meridian.server.platform.Platform;
+import io.meridian.server.platform.PlatformActionException;
 import io.meridian.server.platform.PlatformObserver;
 import io.meridian.server.scenario.Scenario;
 import io.meridian.server.scenario.ScenarioTopology;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +29,24 @@ public final class SimulatedPlatform implements Platform {
     private final HealthModel health;
     private final TelemetryModel telemetry;
     private final Faults faults = new Faults();
+    /** How many ticks each phase takes in the simulation, as on a platform a few seconds away. */
+    private static final Map<ExecutionPhase, Integer> PHASE_TICKS = Map.of(ExecutionPhase.FENCE, 2,
+            ExecutionPhase.PROMOTE, 3, ExecutionPhase.REROUTE, 2, ExecutionPhase.VERIFY_HEALTH, 2,
+            ExecutionPhase.CHECK_CONSISTENCY, 1);
+    private static final int CONFIRMATION_TICKS = 3;
+
+    private final SimulatedFailover failover;
     private final Duration tick;
     private final Clock clock;
     private ScheduledExecutorService ticker;
+    private PlatformObserver observer;
 
     public SimulatedPlatform(Scenario scenario, long seed, Duration tick, Clock clock) {
         this.info = new PlatformInfo("simulator", "Simulated platform", true, scenario.name(), scenario.title(), seed);
         var initial = ScenarioTopology.initial(scenario, clock.instant());
         this.health = new HealthModel(initial, seed);
         this.telemetry = new TelemetryModel(initial, seed, tick, faults);
+        this.failover = new SimulatedFailover(health, telemetry, faults);
         this.tick = tick;
         this.clock = clock;
     }
@@ -51,6 +66,7 @@ public final class SimulatedPlatform implements Platform {
         if (ticker != null) {
             throw new IllegalStateException("the simulated platform is already running");
         }
+        this.observer = observer;
         ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("meridian-simulator").daemon().factory());
         ticker.scheduleAtFixedRate(() -> {
@@ -66,10 +82,46 @@ public final class SimulatedPlatform implements Platform {
     private synchronized void step(PlatformObserver observer) {
         var now = clock.instant();
         observer.topologyChanged(health.step(now,
-                linkId -> faults.find(Faults.Kind.PARTITION, linkId) != null));
+                linkId -> faults.find(Faults.Kind.PARTITION, linkId) != null, this::injectedFailure));
         var measured = telemetry.step(health.topology(), now);
         observer.measured(measured.samples());
         measured.workload().forEach(observer::workload);
+    }
+
+    /** The cause of an injected failure of a replica (its crash or its region's outage), or null. */
+    private String injectedFailure(Replica replica) {
+        if (faults.find(Faults.Kind.REGION_OUTAGE, replica.regionId()) != null) {
+            return "region outage (injected): missed 3 heartbeats";
+        }
+        if (faults.find(Faults.Kind.REPLICA_CRASH, replica.id()) != null) {
+            return "crashed (injected): missed 3 heartbeats";
+        }
+        return null;
+    }
+
+    /** A primary failing for blips of a tick or two is not lost: wait three ticks before proposing a failover. */
+    @Override
+    public Duration failureConfirmation() {
+        return tick.multipliedBy(CONFIRMATION_TICKS);
+    }
+
+    @Override
+    public PhaseResult execute(ExecutionPhase phase, FailoverPlan plan) throws PlatformActionException {
+        sleepTicks(PHASE_TICKS.get(phase));
+        synchronized (this) {
+            var result = failover.run(phase, plan, clock.instant());
+            result.delta().ifPresent(observer::topologyChanged);
+            return result.phase();
+        }
+    }
+
+    private void sleepTicks(int ticks) throws PlatformActionException {
+        try {
+            Thread.sleep(tick.multipliedBy(ticks));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformActionException("interrupted while the simulated platform carried out the phase");
+        }
     }
 
     /** Injects a fault lasting {@code duration}; returns its description. */

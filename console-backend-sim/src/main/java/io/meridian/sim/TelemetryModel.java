@@ -35,7 +35,7 @@ final class TelemetryModel {
     static final double BURST_CHANCE = 0.002;
     static final double NATURAL_SHIFT_CHANCE = 0.0004;
     static final Duration AVAILABILITY_WINDOW = Duration.ofHours(1);
-    private static final double WAL_BYTES_PER_SECOND = 4_000_000;
+    static final double WAL_BYTES_PER_SECOND = 4_000_000;
 
     private final SplittableRandom random;
     private final double tickSeconds;
@@ -43,6 +43,7 @@ final class TelemetryModel {
     private final Faults faults;
     private final Map<String, Double> distanceKm = new HashMap<>();
     private final Map<String, double[]> lagState = new HashMap<>();
+    private final Map<String, Double> replicationGap = new HashMap<>();
     private final Map<String, Boolean> breaker = new HashMap<>();
     private final Map<String, double[]> clockState = new HashMap<>();
     private final Map<String, Long> naturalShiftUntil = new HashMap<>();
@@ -55,11 +56,14 @@ final class TelemetryModel {
         this.tickSeconds = tick.toNanos() / 1e9;
         this.targets = initial.targets();
         this.faults = faults;
-        for (var link : initial.links()) {
-            var from = initial.region(link.sourceRegionId()).orElseThrow();
-            var to = initial.region(link.targetRegionId()).orElseThrow();
-            distanceKm.put(link.id(), greatCircleKm(from, to));
-        }
+    }
+
+    /**
+     * How far the target of a link was behind its source at the last tick, in seconds, not counting time the link
+     * spent cut: what a promotion of the target would lose. Zero for a link never measured.
+     */
+    double replicationGapSeconds(String linkId) {
+        return replicationGap.getOrDefault(linkId, 0.0);
     }
 
     long tick() {
@@ -78,7 +82,10 @@ final class TelemetryModel {
         faults.expire(tick);
         var samples = new ArrayList<TelemetrySample>();
         for (var link : topology.links()) {
-            samples.add(lag(link.id(), link.state(), now));
+            double km = distanceKm.computeIfAbsent(link.id(), id -> greatCircleKm(
+                    topology.region(link.sourceRegionId()).orElseThrow(),
+                    topology.region(link.targetRegionId()).orElseThrow()));
+            samples.add(lag(link.id(), km, link.state(), now));
         }
         for (var cluster : topology.clusters()) {
             for (var replica : cluster.replicas()) {
@@ -95,11 +102,11 @@ final class TelemetryModel {
         return new Step(samples, workload);
     }
 
-    private TelemetrySample.LinkLag lag(String linkId, LinkState state, Instant now) {
+    private TelemetrySample.LinkLag lag(String linkId, double km, LinkState state, Instant now) {
         // Scaled to the platform's SLO: a trading platform with a 100 ms SLO replicates in milliseconds, a regional
         // database with a 30 s SLO in seconds; distance adds to both.
         double slo = targets.lagSloP95().toNanos() / 1e9;
-        double floor = slo * (0.005 + 0.01 * distanceKm.getOrDefault(linkId, 0.0) / 1000.0);
+        double floor = slo * (0.005 + 0.01 * km / 1000.0);
         // state: [noise, burst, backlog]
         var s = lagState.computeIfAbsent(linkId, id -> new double[3]);
         s[0] = 0.8 * s[0] + random.nextGaussian() * 0.15 * floor;
@@ -113,6 +120,10 @@ final class TelemetryModel {
         } else {
             // Catching up replays several seconds of backlog per second.
             s[2] = Math.max(0, s[2] - 5 * tickSeconds);
+        }
+        boolean wasCut = s[2] > 0 && cut;
+        if (!wasCut) {
+            replicationGap.put(linkId, floor + Math.abs(s[0]) + s[1]);
         }
         double lag = floor + Math.abs(s[0]) + s[1] + s[2];
         if (state == LinkState.CATCHING_UP) {

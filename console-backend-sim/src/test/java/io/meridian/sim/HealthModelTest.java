@@ -42,8 +42,8 @@ class HealthModelTest {
         var b = new HealthModel(initial("phase-7p"), 42);
         int changes = 0;
         for (int step = 0; step < 2_000; step++) {
-            TopologyDelta da = a.step(tick(step), link -> false);
-            TopologyDelta db = b.step(tick(step), link -> false);
+            TopologyDelta da = a.step(tick(step), link -> false, replica -> null);
+            TopologyDelta db = b.step(tick(step), link -> false, replica -> null);
             assertThat(db).as("delta of step %d", step).isEqualTo(da);
             assertThat(b.topology()).as("state after step %d", step).isEqualTo(a.topology());
             if (!da.isEmpty()) {
@@ -60,8 +60,8 @@ class HealthModelTest {
         var b = new HealthModel(initial("phase-7p"), 2);
         int differingSteps = 0;
         for (int step = 0; step < 2_000; step++) {
-            a.step(tick(step), link -> false);
-            b.step(tick(step), link -> false);
+            a.step(tick(step), link -> false, replica -> null);
+            b.step(tick(step), link -> false, replica -> null);
             if (!a.topology().equals(b.topology())) {
                 differingSteps++;
             }
@@ -75,7 +75,7 @@ class HealthModelTest {
         var counts = new EnumMap<Health, Long>(Health.class);
         long replicaSteps = 0;
         for (int step = 0; step < 20_000; step++) {
-            model.step(tick(step), link -> false);
+            model.step(tick(step), link -> false, replica -> null);
             for (var cluster : model.topology().clusters()) {
                 for (var replica : cluster.replicas()) {
                     counts.merge(replica.health(), 1L, Long::sum);
@@ -95,7 +95,7 @@ class HealthModelTest {
         long disconnectedSeen = 0;
         long catchingUpSeen = 0;
         for (int step = 0; step < 20_000; step++) {
-            model.step(tick(step), link -> false);
+            model.step(tick(step), link -> false, replica -> null);
             var replicas = replicas(model.topology());
             for (var link : model.topology().links()) {
                 var source = replicas.get(link.sourceReplicaId()).health();
@@ -144,7 +144,7 @@ class HealthModelTest {
         }
         var previous = replicas(model.topology());
         for (int step = 0; step < 50_000; step++) {
-            model.step(tick(step), link -> false);
+            model.step(tick(step), link -> false, replica -> null);
             var now = replicas(model.topology());
             for (var replica : now.values()) {
                 var before = previous.get(replica.id());
@@ -170,7 +170,7 @@ class HealthModelTest {
         var start = initial("nautilus-phase-7");
         var model = new HealthModel(start, 3);
         for (int step = 0; step < 2_000; step++) {
-            model.step(tick(step), link -> false);
+            model.step(tick(step), link -> false, replica -> null);
         }
         var roles = new ArrayList<List<ReplicaRole>>();
         for (Cluster c : model.topology().clusters()) {
@@ -187,7 +187,7 @@ class HealthModelTest {
         for (int step = 0; step < 2_000; step++) {
             var before = model.topology();
             var beforeReplicas = replicas(before);
-            var delta = model.step(tick(step), link -> false);
+            var delta = model.step(tick(step), link -> false, replica -> null);
             for (var cluster : delta.upsertedClusters()) {
                 var old = before.clusters().stream().filter(c -> c.id().equals(cluster.id())).findFirst()
                         .orElseThrow();

@@ -1,11 +1,13 @@
 package io.meridian.server.platform;
 
 import io.meridian.model.session.PlatformInfo;
+import io.meridian.model.failover.ExecutionPhase;
 import io.meridian.model.topology.Topology;
+import java.time.Duration;
 
 /**
- * What the server core needs from a platform, simulated or live. Services, journals and (later) the failover
- * workflow, audit store and drills are written against this interface only, so a platform plugs in without
+ * What the server core needs from a platform, simulated or live. Services, journals, the failover workflow, the
+ * audit store and drills are written against this interface only, so a platform plugs in without
  * touching them. Implementations report observations; they never see gRPC.
  */
 public interface Platform extends AutoCloseable {
@@ -20,6 +22,23 @@ public interface Platform extends AutoCloseable {
      * relative to the topology last reported (or to {@link #topology()} before the first).
      */
     void start(PlatformObserver observer);
+
+    /**
+     * How long a primary must stay FAILED in the reported topology before the core opens a failover proposal. A
+     * platform that already confirms failures itself (missed probes) returns zero; one whose health flickers
+     * returns enough to avoid proposals for blips.
+     */
+    default Duration failureConfirmation() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Carries out one phase of an approved plan and blocks until it is done; the failover workflow calls the phases
+     * of {@link ExecutionPhase} in order, on its own thread, one at a time, and stops at the first exception. The
+     * platform reports the resulting topology changes (new primary, re-formed links) through its observer as it
+     * observes them.
+     */
+    PhaseResult execute(ExecutionPhase phase, FailoverPlan plan) throws PlatformActionException;
 
     /** Stops observing and releases what the platform holds. */
     @Override
