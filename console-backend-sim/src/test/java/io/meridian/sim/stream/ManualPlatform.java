@@ -1,12 +1,16 @@
 package io.meridian.sim.stream;
 
+import io.meridian.model.failover.ExecutionPhase;
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.Cluster;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Topology;
 import io.meridian.model.topology.TopologyDelta;
+import io.meridian.server.platform.FailoverPlan;
+import io.meridian.server.platform.PhaseResult;
 import io.meridian.server.platform.Platform;
+import io.meridian.server.platform.PlatformActionException;
 import io.meridian.server.platform.PlatformObserver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +56,12 @@ final class ManualPlatform implements Platform {
     /** Reports measurements as a live platform would. */
     synchronized void measure(List<TelemetrySample> samples) {
         observer.measured(samples);
+    }
+
+    /** The tests of streams never approve a failover; a phase reaching here is a test going wrong. */
+    @Override
+    public PhaseResult execute(ExecutionPhase phase, FailoverPlan plan) throws PlatformActionException {
+        throw new PlatformActionException("the manual test platform carries out no failover (" + phase + ")");
     }
 
     @Override
