@@ -16,5 +16,11 @@ public interface SimulatorControl {
 
     String shiftWorkload(String regionId, double latencyFactor, Duration duration) throws BackendException;
 
+    /** Crashes a replica: it misses heartbeats until the duration ends. */
+    String crashReplica(String replicaId, Duration duration) throws BackendException;
+
+    /** Takes a region out: every replica in it fails until the duration ends. */
+    String failRegion(String regionId, Duration duration) throws BackendException;
+
     String clearFaults() throws BackendException;
 }

@@ -4,6 +4,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.meridian.api.v1.ClearFaultsRequest;
+import io.meridian.api.v1.CrashReplicaRequest;
+import io.meridian.api.v1.FailRegionRequest;
 import io.meridian.api.v1.FaultReceipt;
 import io.meridian.api.v1.InjectLagSpikeRequest;
 import io.meridian.api.v1.PartitionLinkRequest;
@@ -68,6 +70,23 @@ final class SimulatorControlService extends SimulatorControlServiceGrpc.Simulato
             requireRange("latency_factor", r.getLatencyFactor(), 0.1, 100);
             return platform.inject(Faults.Kind.WORKLOAD_SHIFT, r.getRegionId(), r.getLatencyFactor(),
                     duration(r.getDuration()));
+        });
+    }
+
+    @Override
+    public void crashReplica(CrashReplicaRequest r, StreamObserver<FaultReceipt> responses) {
+        answer(responses, () -> {
+            require("replica", r.getReplicaId(), topology().clusters().stream()
+                    .flatMap(c -> c.replicas().stream()).map(Replica::id));
+            return platform.inject(Faults.Kind.REPLICA_CRASH, r.getReplicaId(), 1, duration(r.getDuration()));
+        });
+    }
+
+    @Override
+    public void failRegion(FailRegionRequest r, StreamObserver<FaultReceipt> responses) {
+        answer(responses, () -> {
+            require("region", r.getRegionId(), topology().regions().stream().map(Region::id));
+            return platform.inject(Faults.Kind.REGION_OUTAGE, r.getRegionId(), 1, duration(r.getDuration()));
         });
     }
 

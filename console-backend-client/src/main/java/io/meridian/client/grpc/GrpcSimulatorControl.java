@@ -3,6 +3,8 @@ package io.meridian.client.grpc;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import io.meridian.api.v1.ClearFaultsRequest;
+import io.meridian.api.v1.CrashReplicaRequest;
+import io.meridian.api.v1.FailRegionRequest;
 import io.meridian.api.v1.FaultReceipt;
 import io.meridian.api.v1.InjectLagSpikeRequest;
 import io.meridian.api.v1.PartitionLinkRequest;
@@ -47,6 +49,18 @@ final class GrpcSimulatorControl implements SimulatorControl {
     public String shiftWorkload(String regionId, double latencyFactor, Duration duration) throws BackendException {
         return call(stub -> stub.shiftWorkload(ShiftWorkloadRequest.newBuilder().setRegionId(regionId)
                 .setLatencyFactor(latencyFactor).setDuration(ProtoTime.duration(duration)).build()));
+    }
+
+    @Override
+    public String crashReplica(String replicaId, Duration duration) throws BackendException {
+        return call(stub -> stub.crashReplica(CrashReplicaRequest.newBuilder().setReplicaId(replicaId)
+                .setDuration(ProtoTime.duration(duration)).build()));
+    }
+
+    @Override
+    public String failRegion(String regionId, Duration duration) throws BackendException {
+        return call(stub -> stub.failRegion(FailRegionRequest.newBuilder().setRegionId(regionId)
+                .setDuration(ProtoTime.duration(duration)).build()));
     }
 
     @Override
