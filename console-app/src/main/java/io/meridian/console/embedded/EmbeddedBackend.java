@@ -4,6 +4,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
@@ -65,6 +66,11 @@ public final class EmbeddedBackend implements Backend {
     public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution)
             throws BackendException {
         return client.telemetryHistory(key, window, resolution);
+    }
+
+    @Override
+    public FailoverClient failover() {
+        return client.failover();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.meridian.console.telemetry;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
+import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
@@ -40,6 +41,11 @@ final class FakeBackend implements Backend {
     @Override
     public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution) {
         return history.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public FailoverClient failover() {
+        throw new UnsupportedOperationException("not used by these tests");
     }
 
     @Override

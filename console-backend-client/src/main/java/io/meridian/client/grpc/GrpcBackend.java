@@ -13,6 +13,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.FailoverClient;
 import io.meridian.client.Backoff;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
@@ -141,6 +142,11 @@ public final class GrpcBackend implements Backend {
             throw new BackendException(BackendException.Kind.INCOMPATIBLE,
                     "backend " + target + " sent history this console cannot read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public FailoverClient failover() {
+        return new GrpcFailoverClient(channel, target, scheduler, clock, Backoff.standard());
     }
 
     @Override

@@ -193,7 +193,7 @@ public final class TopologyMapper {
     }
 
     /** Maps a proto enum name such as HEALTH_FAILED to the domain enum constant FAILED, or says what it got. */
-    private static <E extends Enum<E>> E known(Class<E> type, String protoName, String prefix, String where) {
+    static <E extends Enum<E>> E known(Class<E> type, String protoName, String prefix, String where) {
         if (protoName.startsWith(prefix)) {
             try {
                 return Enum.valueOf(type, protoName.substring(prefix.length()));

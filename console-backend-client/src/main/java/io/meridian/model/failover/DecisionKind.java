@@ -1,0 +1,7 @@
+package io.meridian.model.failover;
+
+/** What a decider decided. */
+public enum DecisionKind {
+    APPROVE,
+    REJECT
+}
