@@ -42,6 +42,9 @@ public interface Backend extends AutoCloseable {
     /** The recorded history of one telemetry key, oldest first, at most one sample per {@code resolution}. */
     List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution) throws BackendException;
 
+    /** Who this connection acts as when it decides, and whom it may switch to (a demo team). */
+    ActingIdentities identities();
+
     /** Failover proposals, dry runs and signed decisions, over this connection. */
     FailoverClient failover();
 

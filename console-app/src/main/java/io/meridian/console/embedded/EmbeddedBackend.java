@@ -1,5 +1,6 @@
 package io.meridian.console.embedded;
 
+import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
@@ -66,6 +67,11 @@ public final class EmbeddedBackend implements Backend {
     public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution)
             throws BackendException {
         return client.telemetryHistory(key, window, resolution);
+    }
+
+    @Override
+    public ActingIdentities identities() {
+        return client.identities();
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.meridian.client.Backend;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.failover.FailoverScreen;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.map.MapView;
 import io.meridian.console.session.ConnectionViewModel;
 import io.meridian.console.session.PlatformBanner;
 import io.meridian.console.session.StatusBarView;
+import io.meridian.console.tasks.FxBackground;
 import io.meridian.console.telemetry.AlertNotifier;
 import io.meridian.console.telemetry.AlertsViewModel;
 import io.meridian.console.telemetry.ChartsView;
@@ -28,12 +30,16 @@ import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: banner and headline tiles on top; regions | map over charts | details over alerts in
- * the middle; status bar below. It wires the backend's topology and telemetry streams into their stores and drives
+ * The console's main window: banner and headline tiles on top; in the middle the Overview tab (regions | map over
+ * charts | details over alerts) and the Failover tab (Shortcut+Shift+F), whose title counts open proposals; status
+ * bar below. It wires the backend's topology and telemetry streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -49,6 +55,7 @@ public final class MainWindow implements AutoCloseable {
     private final TelemetryViewModel telemetry;
     private final TopologyStore store;
     private final TelemetryStore telemetryStore;
+    private final FailoverScreen failover;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
@@ -75,9 +82,15 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
+        failover = new FailoverScreen(backend, topology.topologyProperty(), new FxBackground(), clock);
+        var overview = new Tab("Overview", split);
+        overview.setClosable(false);
+        var screens = new TabPane(overview, failover.tab());
+        screens.setId("screens");
+
         root.setId("main-window");
         root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
-        root.setCenter(split);
+        root.setCenter(screens);
         root.setBottom(new StatusBarView(connection, topology));
 
         var notifier = new AlertNotifier(root);
@@ -98,6 +111,7 @@ public final class MainWindow implements AutoCloseable {
                 }
                 var instant = clock.instant();
                 topology.pulse(instant);
+                failover.pulse(instant);
                 var status = Objects.requireNonNullElse(topology.statusProperty().get(), store.status());
                 if (clocksDue) {
                     lastClockNanos = now;
@@ -125,6 +139,7 @@ public final class MainWindow implements AutoCloseable {
     /** A scene with the theme and the console's stylesheet. */
     public Scene scene(double width, double height) {
         var scene = new Scene(root, width, height);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+F"), failover::focus);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("/io/meridian/console/meridian.css")).toExternalForm());
         return scene;
@@ -138,6 +153,10 @@ public final class MainWindow implements AutoCloseable {
         return telemetry;
     }
 
+    public FailoverScreen failover() {
+        return failover;
+    }
+
     public ConnectionViewModel connection() {
         return connection;
     }
@@ -145,6 +164,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         pulse.stop();
+        failover.close();
         telemetryWatch.close();
         watch.close();
         telemetry.charts().close();

@@ -2,8 +2,10 @@ package io.meridian.console.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
+import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
@@ -56,6 +58,16 @@ class ConnectionViewModelTest {
 
         @Override
         public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution) {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public ActingIdentities identities() {
+            return ActingIdentities.none();
+        }
+
+        @Override
+        public FailoverClient failover() {
             throw new UnsupportedOperationException("not used");
         }
 

@@ -1,5 +1,6 @@
 package io.meridian.console.telemetry;
 
+import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
@@ -41,6 +42,11 @@ final class FakeBackend implements Backend {
     @Override
     public List<TelemetrySample> telemetryHistory(String key, Duration window, Duration resolution) {
         return history.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public ActingIdentities identities() {
+        return ActingIdentities.none();
     }
 
     @Override

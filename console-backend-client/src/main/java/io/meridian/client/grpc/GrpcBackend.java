@@ -9,6 +9,7 @@ import io.meridian.api.v1.SessionServiceGrpc;
 import io.meridian.api.v1.GetTelemetryHistoryRequest;
 import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
+import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
@@ -41,6 +42,7 @@ public final class GrpcBackend implements Backend {
     private final ManagedChannel channel;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final ActingIdentities identities = ActingIdentities.none();
 
     GrpcBackend(String target, ManagedChannel channel, Clock clock) {
         this.target = target;
@@ -142,6 +144,11 @@ public final class GrpcBackend implements Backend {
             throw new BackendException(BackendException.Kind.INCOMPATIBLE,
                     "backend " + target + " sent history this console cannot read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public ActingIdentities identities() {
+        return identities;
     }
 
     @Override

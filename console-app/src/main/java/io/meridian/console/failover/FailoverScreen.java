@@ -1,0 +1,72 @@
+package io.meridian.console.failover;
+
+import io.meridian.client.Backend;
+import io.meridian.client.DecisionSigner;
+import io.meridian.client.ProposalWatch;
+import io.meridian.console.tasks.Background;
+import io.meridian.model.topology.Topology;
+import java.time.Clock;
+import java.time.Instant;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+
+/**
+ * The failover screen as the main window uses it: the proposal watch feeding its store, the view-model, the pane,
+ * and a tab whose title counts the open proposals (a badge visible from every view). The window's pulse calls
+ * {@link #pulse}; {@link #close} stops the watch.
+ */
+public final class FailoverScreen implements AutoCloseable {
+    private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
+
+    private final ProposalWatch watch;
+    private final FailoverViewModel viewModel;
+    private final FailoverPane pane;
+    private final Tab tab;
+
+    public FailoverScreen(Backend backend, ObservableValue<Topology> topology, Background background, Clock clock) {
+        var store = new ProposalStore(clock);
+        var client = backend.failover();
+        viewModel = new FailoverViewModel(client, backend.identities(), store, background, new DecisionSigner(clock),
+                topology);
+        watch = client.watch(store);
+        pane = new FailoverPane(viewModel);
+        tab = new Tab("Failover", pane);
+        tab.setId("failover-tab");
+        tab.setClosable(false);
+        var badge = new Label();
+        badge.setId("failover-badge");
+        badge.getStyleClass().add("failover-badge");
+        badge.textProperty().bind(Bindings.createStringBinding(() -> viewModel.openCountProperty().get() == 0
+                ? "0" : viewModel.openCountProperty().get() + " OPEN", viewModel.openCountProperty()));
+        viewModel.openCountProperty().addListener((obs, old, count) -> badge.pseudoClassStateChanged(
+                OPEN, count.intValue() > 0));
+        tab.setGraphic(badge);
+    }
+
+    public Tab tab() {
+        return tab;
+    }
+
+    public FailoverViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** Shows the screen's queue with the keyboard in it. */
+    public void focus() {
+        tab.getTabPane().getSelectionModel().select(tab);
+        pane.focusQueue();
+    }
+
+    /** Once per frame, on the FX thread. */
+    public void pulse(Instant now) {
+        viewModel.pulse(now);
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+    }
+}
