@@ -8,9 +8,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
- * "Acting as: <name> (<role>)". With a demo team it is a switcher (Alt+S), so one person can play two operators
+ * "Acting as: <name> (<role>)". With a demo team it is a switcher (Alt+I), so one person can play two operators
  * for the two-person rule, and a DEMO badge says that these are not real people; with real credentials it is a
  * plain label; without a signing key it says the console only watches.
  */
@@ -21,6 +22,7 @@ final class ActingIdentitySwitcher extends HBox {
         getStyleClass().add("acting-identity");
         var label = new Label("Acting as:");
         label.getStyleClass().add("acting-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().add(label);
         var choices = viewModel.identityChoices();
         if (viewModel.demoIdentities() && choices.size() > 1) {
@@ -30,11 +32,13 @@ final class ActingIdentitySwitcher extends HBox {
             combo.setButtonCell(new IdentityCell());
             combo.setCellFactory(list -> new IdentityCell());
             combo.valueProperty().bindBidirectional(viewModel.actingProperty());
-            label.setText("Acting a_s:");
+            label.setText("Act_ing as:");
             label.setMnemonicParsing(true);
             label.setLabelFor(combo);
             var badge = new Label("DEMO IDENTITIES");
             badge.getStyleClass().add("demo-badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            combo.setMinWidth(Region.USE_PREF_SIZE);
             getChildren().addAll(combo, badge);
         } else {
             var who = new Label();

@@ -58,7 +58,7 @@ final class DecisionDialog extends Dialog<Void> {
         if (vm.asksForTarget()) {
             var target = new TextField();
             target.setId("decision-target");
-            target.setPromptText(p.candidateId());
+            target.setPromptText("the replica's name, typed");
             target.textProperty().bindBidirectional(vm.typedTargetProperty());
             content.getChildren().addAll(labelFor("_Type the name of the replica to promote, " + p.candidateId()
                     + ", to confirm", target), target);

@@ -29,17 +29,19 @@ public final class FailoverPane extends BorderPane {
         getStyleClass().add("failover-pane");
         getStylesheets().add(STYLESHEET);
 
-        var title = new Label("Failover proposals");
+        var title = new Label("Failover");
         title.getStyleClass().add("failover-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         var stream = new Label();
         stream.setId("proposal-stream");
         stream.getStyleClass().add("proposal-stream");
         stream.textProperty().bind(viewModel.streamTextProperty().map(s -> "Proposals: " + s));
-        stream.setMinWidth(120);
+        stream.setMinWidth(80);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var request = new Button("Request _switchover…");
         request.setId("switchover-button");
+        request.setMinWidth(Region.USE_PREF_SIZE);
         request.setOnAction(e -> viewModel.switchoverDialog()
                 .ifPresent(vm -> new SwitchoverDialog(getScene().getWindow(), vm).showAndWait()));
         var header = new HBox(16, title, stream, spacer, new ActingIdentitySwitcher(viewModel),

@@ -20,7 +20,7 @@ final class FailoverText {
         if (millis < 1000) {
             return millis + " ms";
         }
-        if (millis < 10_000) {
+        if (millis < 10_000 && millis % 1000 != 0) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         long s = d.toSeconds();

@@ -66,6 +66,7 @@ final class ProposalListView extends ListView<ProposalRow> {
             title.getStyleClass().add("proposal-title");
             state.getStyleClass().add("proposal-state");
             subtitle.getStyleClass().add("proposal-subtitle");
+            subtitle.setWrapText(true);
             verdict.getStyleClass().add("verdict-badge");
             approvals.getStyleClass().add("proposal-approvals");
             age.getStyleClass().add("proposal-age");
@@ -113,7 +114,7 @@ final class ProposalListView extends ListView<ProposalRow> {
             glyph.setText(FailoverStyle.glyph(p));
             title.setText(shown.title());
             state.setText(FailoverText.state(p.state()).toUpperCase(Locale.ROOT));
-            subtitle.setText(FailoverText.kind(p.kind()) + " · " + shown.subtitle());
+            subtitle.setText(shown.subtitle());
             verdict.setText(FailoverStyle.verdictGlyph(p.dryRun().verdict()) + " "
                     + FailoverText.verdict(p.dryRun().verdict()));
             verdict.getStyleClass().removeIf(c -> c.startsWith("verdict-") && !c.equals("verdict-badge"));

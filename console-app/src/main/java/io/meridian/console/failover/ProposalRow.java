@@ -1,5 +1,6 @@
 package io.meridian.console.failover;
 
+import io.meridian.model.failover.FailoverKind;
 import io.meridian.model.failover.Proposal;
 import io.meridian.model.failover.ProposalState;
 import java.time.Duration;
@@ -47,10 +48,11 @@ public final class ProposalRow {
         return proposal.get().clusterId();
     }
 
-    /** "promote eu-db-fra-2 · was eu-db-fra-1". */
+    /** "Failover: promote eu-db-fra-2 · was eu-db-fra-1". */
     public String subtitle() {
         var p = proposal.get();
-        return "promote " + (p.candidateId().isEmpty() ? "(no candidate)" : p.candidateId()) + " · was "
+        return (p.kind() == FailoverKind.PLANNED_SWITCHOVER ? "Switchover: " : "Failover: ")
+                + "promote " + (p.candidateId().isEmpty() ? "(no candidate)" : p.candidateId()) + " · was "
                 + p.oldPrimaryId();
     }
 
