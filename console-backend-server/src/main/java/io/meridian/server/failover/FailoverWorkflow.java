@@ -348,8 +348,11 @@ public final class FailoverWorkflow {
                         + check.getOverrideRole() + " role; " + caller.id() + " does not hold it").asRuntimeException();
             }
         }
+        // One override by the right role stands for the proposal; later approvers see it among the decisions.
+        var overriddenBefore = p.getDecisionsList().stream().flatMap(d -> d.getOverriddenChecksList().stream())
+                .toList();
         for (PolicyCheck warn : warns) {
-            if (!overridden.contains(warn.getRule())) {
+            if (!overridden.contains(warn.getRule()) && !overriddenBefore.contains(warn.getRule())) {
                 throw Status.FAILED_PRECONDITION.withDescription(warn.getRule() + " warns: " + warn.getReason()
                         + "; approving needs an explicit override of it with your reason").asRuntimeException();
             }
