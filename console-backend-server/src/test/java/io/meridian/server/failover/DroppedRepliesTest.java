@@ -1,7 +1,6 @@
 package io.meridian.server.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -82,7 +81,9 @@ class DroppedRepliesTest {
                 var second = decide(channel, bob, bob.approve(first, "agree"));
                 assertThat(second.getState()).isIn(ProposalState.PROPOSAL_STATE_EXECUTING,
                         ProposalState.PROPOSAL_STATE_SUCCEEDED);
-                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> state(channel, proposal.getId()) == ProposalState.PROPOSAL_STATE_SUCCEEDED);
+                while (state(channel, proposal.getId()) != ProposalState.PROPOSAL_STATE_SUCCEEDED) {
+                    Thread.sleep(1);
+                }
                 var done = stub(channel, alice).getProposal(GetProposalRequest.newBuilder()
                         .setProposalId(proposal.getId()).build());
                 assertThat(done.getDecisionsList()).extracting(d -> d.getIdentity()).containsExactly("carol", "bob");
