@@ -8,6 +8,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.meridian.api.v1.AuditServiceGrpc;
+import io.meridian.api.v1.FailoverServiceGrpc;
 import io.meridian.api.v1.SessionServiceGrpc;
 import io.meridian.api.v1.TelemetryServiceGrpc;
 import io.meridian.api.v1.TopologyServiceGrpc;
@@ -20,7 +21,12 @@ import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.TopologyDelta;
 import io.meridian.server.access.CallerInterceptor;
 import io.meridian.server.audit.AuditService;
+import io.meridian.server.access.Identities;
 import io.meridian.server.audit.BackendAudit;
+import io.meridian.server.audit.EntryDraft;
+import io.meridian.server.failover.Failover;
+import io.meridian.server.failover.FailoverPolicy;
+import io.meridian.server.failover.FailoverWorkflow;
 import io.meridian.server.platform.Platform;
 import io.meridian.server.platform.PlatformObserver;
 import io.meridian.server.session.SessionService;
@@ -33,6 +39,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -49,6 +56,8 @@ public final class BackendServer implements AutoCloseable {
     /** How many topology deltas a reconnecting console can catch up on without a snapshot. */
     static final int RETAINED_DELTAS = 4096;
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** How often the failover detector looks at the primaries. */
+    static final Duration DETECT_EVERY = Duration.ofMillis(250);
     /** An hour of history per telemetry key at one sample per second. */
     static final int HISTORY_PER_KEY = 3600;
     /** Workload values per region the drift test looks at, and how often it runs. */
@@ -69,10 +78,11 @@ public final class BackendServer implements AutoCloseable {
     private final HealthStatusManager health;
     private final ServerIdentity identity;
     private final BackendAudit audit;
+    private final Failover failover;
 
     private BackendServer(Server server, Platform platform, ScheduledExecutorService scheduler,
                           TopologyService topology, TelemetryService telemetry, HealthStatusManager health,
-                          ServerIdentity identity, BackendAudit audit) {
+                          ServerIdentity identity, BackendAudit audit, Failover failover) {
         this.server = server;
         this.platform = platform;
         this.scheduler = scheduler;
@@ -81,20 +91,28 @@ public final class BackendServer implements AutoCloseable {
         this.health = health;
         this.identity = identity;
         this.audit = audit;
+        this.failover = failover;
+    }
+
+    /** The failover workflow, for in-process callers such as drills. */
+    public FailoverWorkflow failover() {
+        return failover.workflow();
     }
 
     /** Builds the services, starts observing the platform and starts serving; IOException when it cannot bind. */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock) throws IOException {
-        return start(builder, platform, clock, List.of(), null);
+        return start(builder, platform, clock, List.of(), null, FailoverPolicy.DEFAULT, id -> Optional.empty());
     }
 
     /**
      * As {@link #start(ServerBuilder, Platform, Clock)}, with services only this platform offers (the simulator's
      * fault injection), each behind the same caller interceptor, and the audit log served (AuditService), fed by
-     * its source and checkpointed at its interval; {@code audit} may be null for a backend without one.
+     * its source and checkpointed at its interval; {@code audit} may be null for a backend without one. Failovers
+     * follow {@code failoverPolicy}, decided by the people {@code identities} knows.
      */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
-                                      List<BindableService> platformServices, BackendAudit audit)
+                                      List<BindableService> platformServices, BackendAudit audit,
+                                      FailoverPolicy failoverPolicy, Identities identities)
             throws IOException {
         var identity = new ServerIdentity(NAME, MeridianVersion.current(), ApiVersion.MAJOR, ApiVersion.MINOR,
                 UUID.randomUUID().toString(), clock.instant());
@@ -107,9 +125,12 @@ public final class BackendServer implements AutoCloseable {
         var drift = new DriftAnalyzer(DRIFT_WINDOW, DRIFT_REFERENCE, DRIFT_ALPHA, "query latency (ms)");
         var health = new HealthStatusManager();
         var callers = new CallerInterceptor(ANONYMOUS);
+        var failover = Failover.start(platform, hub, failoverPolicy, identities, drafts -> appendAudit(audit, drafts),
+                clock, scheduler, DETECT_EVERY, HEARTBEAT);
         builder.addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))
                 .addService(ServerInterceptors.intercept(topology, callers))
                 .addService(ServerInterceptors.intercept(telemetry, callers))
+                .addService(ServerInterceptors.intercept(failover.service(), callers))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         platformServices.forEach(service -> builder.addService(ServerInterceptors.intercept(service, callers)));
@@ -121,6 +142,7 @@ public final class BackendServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
+            failover.close();
             scheduler.shutdownNow();
             platform.close();
             closeAudit(audit);
@@ -146,14 +168,14 @@ public final class BackendServer implements AutoCloseable {
                 DRIFT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         health.setStatus("", ServingStatus.SERVING);
         for (var service : List.of(SessionServiceGrpc.SERVICE_NAME, TopologyServiceGrpc.SERVICE_NAME,
-                TelemetryServiceGrpc.SERVICE_NAME)) {
+                TelemetryServiceGrpc.SERVICE_NAME, FailoverServiceGrpc.SERVICE_NAME)) {
             health.setStatus(service, ServingStatus.SERVING);
         }
         if (audit != null) {
             startAudit(audit, scheduler);
             health.setStatus(AuditServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
         }
-        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity, audit);
+        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity, audit, failover);
     }
 
     private static void startAudit(BackendAudit audit, ScheduledExecutorService scheduler) {
@@ -166,14 +188,19 @@ public final class BackendServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "signing an audit checkpoint failed", e);
             }
         }, interval, interval, TimeUnit.MILLISECONDS);
-        audit.source().start(drafts -> {
-            try {
-                audit.log().append(drafts);
-            } catch (IOException | RuntimeException e) {
-                // The actions happened; losing their record silently would be worse than saying so loudly.
-                LOG.log(System.Logger.Level.ERROR, "appending " + drafts.size() + " audit entries failed", e);
-            }
-        });
+        audit.source().start(drafts -> appendAudit(audit, drafts));
+    }
+
+    private static void appendAudit(BackendAudit audit, List<EntryDraft> drafts) {
+        if (audit == null) {
+            return;
+        }
+        try {
+            audit.log().append(drafts);
+        } catch (IOException | RuntimeException e) {
+            // The actions happened; losing their record silently would be worse than saying so loudly.
+            LOG.log(System.Logger.Level.ERROR, "appending " + drafts.size() + " audit entries failed", e);
+        }
     }
 
     private static void closeAudit(BackendAudit audit) {
@@ -218,6 +245,7 @@ public final class BackendServer implements AutoCloseable {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            failover.close();
             scheduler.shutdownNow();
             platform.close();
             closeAudit(audit);

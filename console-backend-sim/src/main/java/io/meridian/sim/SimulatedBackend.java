@@ -3,6 +3,7 @@ package io.meridian.sim;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.meridian.server.BackendServer;
 import io.meridian.server.audit.BackendAudit;
+import io.meridian.server.failover.FailoverPolicy;
 import io.meridian.server.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Starts a backend over a simulated platform on a real socket: used by the standalone launcher and the console. */
 public final class SimulatedBackend {
@@ -73,7 +75,8 @@ public final class SimulatedBackend {
         }
         try {
             return BackendServer.start(builder, platform, Clock.systemUTC(),
-                    List.of(new SimulatorControlService(platform)), backendAudit);
+                    List.of(new SimulatorControlService(platform)), backendAudit,
+                    failoverPolicy(options), id -> Optional.empty());
         } catch (IOException e) {
             var where = address.getHostAddress() + ":" + options.port();
             throw new IOException(portInUse(e)
@@ -81,6 +84,14 @@ public final class SimulatedBackend {
                     + "or --port 0 for any free port)"
                     : "cannot listen on " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The scenario's failover policy, with the simulator's timing: a lag figure is frozen after five ticks without
+     * a sample, and an execution takes about ten ticks.
+     */
+    static FailoverPolicy failoverPolicy(Options options) {
+        return FailoverPolicy.of(options.scenario(), options.tick().multipliedBy(5), options.tick().multipliedBy(10));
     }
 
     /**

@@ -14,6 +14,7 @@ import io.meridian.server.scenario.ScenarioTopology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,13 @@ public final class SimulatedPlatform implements Platform {
     @Override
     public Duration failureConfirmation() {
         return tick.multipliedBy(CONFIRMATION_TICKS);
+    }
+
+    /** The simulated provider can always stop an instance, even one whose host does not answer. */
+    @Override
+    public synchronized Optional<String> fencingMethod(Replica oldPrimary) {
+        return Optional.of(injectedFailure(oldPrimary) != null ? "stop through the provider's API (host unreachable)"
+                : "set read-only and end its sessions");
     }
 
     @Override

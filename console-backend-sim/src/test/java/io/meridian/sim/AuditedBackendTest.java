@@ -20,6 +20,7 @@ import io.meridian.audit.cli.ExportBundleCommand;
 import io.meridian.audit.cli.VerifyBundleCommand;
 import io.meridian.server.BackendServer;
 import io.meridian.server.audit.AuditLog;
+import io.meridian.server.failover.FailoverPolicy;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.RegionSigner;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class AuditedBackendTest {
         var audit = new BackendAudit(log, queries, List.of(logSigner.key()), signers, Duration.ofMillis(100));
         var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try (var backend = BackendServer.start(NettyServerBuilder.forAddress(address), platform, Clock.systemUTC(),
-                List.of(), audit)) {
+                List.of(), audit, FailoverPolicy.DEFAULT, id -> Optional.empty())) {
             var channel = ManagedChannelBuilder.forAddress(address.getHostString(), backend.port()).usePlaintext()
                     .build();
             try {

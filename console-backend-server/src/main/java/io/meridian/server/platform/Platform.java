@@ -2,8 +2,10 @@ package io.meridian.server.platform;
 
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.failover.ExecutionPhase;
+import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.Topology;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the server core needs from a platform, simulated or live. Services, journals, the failover workflow, the
@@ -30,6 +32,15 @@ public interface Platform extends AutoCloseable {
      */
     default Duration failureConfirmation() {
         return Duration.ZERO;
+    }
+
+    /**
+     * How this platform could fence {@code oldPrimary} now (e.g. "set read-only", "stop through the provider's
+     * API", "the configured fencing command"), or empty when it cannot: promoting another replica then risks two
+     * writers, and the dry run says so.
+     */
+    default Optional<String> fencingMethod(Replica oldPrimary) {
+        return Optional.empty();
     }
 
     /**

@@ -15,7 +15,8 @@ public record Scenario(
         Targets targets,
         List<Tier> tiers,
         List<RegionSpec> regions,
-        List<ClusterSpec> clusters) {
+        List<ClusterSpec> clusters,
+        FailoverPolicySpec failover) {
 
     /** Service-level targets of the platform. */
     public record Targets(
@@ -26,6 +27,12 @@ public record Scenario(
             Double availabilityPercent,
             Double latencyP50Millis,
             Double latencyP95Millis) {}
+
+    /**
+     * How failovers are decided, optional: approvals needed to promote a primary (2: the two-person rule, the
+     * default) and the anti-flapping window in which a second failover of one cluster needs an incident commander.
+     */
+    public record FailoverPolicySpec(Integer approvals, Double antiFlappingSeconds) {}
 
     /** Recovery objectives of one tier. */
     public record Tier(String name, Double rtoSeconds, Double rpoSeconds, String note) {}

@@ -63,6 +63,19 @@ final class ScenarioValidator {
         var regions = checkRegions(s.regions(), tiers);
         checkClusters(s.clusters(), regions);
         checkEveryRegionUsed(s.regions(), s.clusters());
+        checkFailoverPolicy(s.failover());
+    }
+
+    private void checkFailoverPolicy(Scenario.FailoverPolicySpec policy) {
+        if (policy == null) {
+            return;
+        }
+        if (policy.approvals() != null && (policy.approvals() < 1 || policy.approvals() > 2)) {
+            problem("failover.approvals", "is " + policy.approvals() + "; expected 1 or 2 (the two-person rule)");
+        }
+        if (policy.antiFlappingSeconds() != null) {
+            notNegative("failover.antiFlappingSeconds", policy.antiFlappingSeconds());
+        }
     }
 
     private void checkTargets(Scenario.Targets t) {

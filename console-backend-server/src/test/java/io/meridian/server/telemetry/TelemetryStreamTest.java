@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.meridian.api.v1.TelemetryBatch;
 import io.meridian.model.telemetry.TelemetrySample;
-import java.time.Clock;
+import io.meridian.server.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,26 +67,6 @@ class TelemetryStreamTest {
         }
     }
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static List<TelemetryHub.Entry> tick(long firstSequence, int keys, int tick) {
         var entries = new ArrayList<TelemetryHub.Entry>();
         for (int k = 0; k < keys; k++) {
@@ -100,21 +79,21 @@ class TelemetryStreamTest {
     @Test
     void aClientThatNeverReadsCostsOneEntryPerKey() {
         var transport = new FakeTransport();
-        var clock = new ManualClock();
+        var clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
         var stream = new TelemetryStream(transport, "journal", 0, 1000, clock);
         stream.initial(List.of(), null);
         long sequence = 1;
         for (int tick = 0; tick < 2_000; tick++) {
             stream.next(tick(sequence, 50, tick));
             sequence += 50;
-            clock.now = clock.now.plusMillis(50);
+            clock.advance(Duration.ofMillis(50));
             stream.flush();
         }
         assertThat(transport.sent).isEmpty();
         assertThat(stream.pendingCount()).isEqualTo(50);
 
         transport.ready = true;
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         stream.flush();
         var samples = transport.sent.stream().mapToInt(TelemetryBatch::getSamplesCount).sum();
         assertThat(samples).isEqualTo(50);
@@ -128,14 +107,14 @@ class TelemetryStreamTest {
     void aFastClientNeverGetsMoreThanItsRate() {
         var transport = new FakeTransport();
         transport.ready = true;
-        var clock = new ManualClock();
+        var clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
         var stream = new TelemetryStream(transport, "journal", 0, 200, clock);
         stream.initial(List.of(), null);
         long sequence = 1;
         for (int tick = 0; tick < 100; tick++) {
             stream.next(tick(sequence, 100, tick));
             sequence += 100;
-            clock.now = clock.now.plusMillis(50);
+            clock.advance(Duration.ofMillis(50));
             stream.flush();
         }
         // 100 flushes 50 ms apart: 5 s at 200/s.
@@ -148,13 +127,13 @@ class TelemetryStreamTest {
     void anIdleStreamSendsAHeartbeatEverySecondAtItsLastSequence() {
         var transport = new FakeTransport();
         transport.ready = true;
-        var clock = new ManualClock();
+        var clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
         var stream = new TelemetryStream(transport, "journal", 7, 100, clock);
         stream.initial(List.of(), null);
         stream.flush();
-        clock.now = clock.now.plus(Duration.ofMillis(500));
+        clock.advance(Duration.ofMillis(500));
         stream.flush();
-        clock.now = clock.now.plus(Duration.ofMillis(600));
+        clock.advance(Duration.ofMillis(600));
         stream.flush();
         assertThat(transport.sent).hasSize(2).allSatisfy(b -> {
             assertThat(b.getSamplesCount()).isZero();
