@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -20,20 +21,27 @@ import javafx.scene.layout.VBox;
  * the lag figure is frozen; RTO against its target), and the candidates ranked, each saying why it is or is not
  * eligible.
  */
-final class DryRunReportView extends VBox {
+final class DryRunReportView extends HBox {
     DryRunReportView(Proposal p) {
-        super(10);
+        super(24);
         setId("dry-run-report");
         getStyleClass().add("dry-run-report");
         var report = p.dryRun();
-        getChildren().addAll(section("Policy checks"), checks(report), section("Cost against the targets"),
-                cost(p, report), section("Candidates, best first"), candidates(p, report));
+        var rules = new VBox(10, section("Policy checks, worst first"), checks(report));
+        var costs = new VBox(10, section("Cost against the targets"), cost(p, report),
+                section("Candidates, best first"), candidates(p, report));
         if (!report.rankingReason().isEmpty()) {
             var why = new Label("Why " + p.candidateId() + ": " + report.rankingReason());
             why.setWrapText(true);
             why.getStyleClass().add("hint");
-            getChildren().add(why);
+            costs.getChildren().add(why);
         }
+        // Side by side on a wide screen, so a decider sees the rules and the cost without scrolling.
+        HBox.setHgrow(rules, Priority.ALWAYS);
+        HBox.setHgrow(costs, Priority.ALWAYS);
+        rules.setPrefWidth(0);
+        costs.setPrefWidth(0);
+        getChildren().addAll(rules, costs);
     }
 
     static Label section(String text) {
@@ -53,7 +61,7 @@ final class DryRunReportView extends VBox {
             verdict.setMinWidth(84);
             var rule = new Label(c.rule());
             rule.getStyleClass().add("check-rule");
-            rule.setMinWidth(130);
+            rule.setMinWidth(150);
             var reason = new Label(c.reason() + switch (c.verdict()) {
                 case WARN -> c.overrideRole().isEmpty() ? "  · any decider may override with a reason"
                         : "  · override needs " + c.overrideRole();
@@ -104,8 +112,8 @@ final class DryRunReportView extends VBox {
         figure.setWrapText(true);
         var against = new Label((over ? "▲ over · " : "✔ within · ") + target);
         against.getStyleClass().addAll("cost-target", over ? "cost-over" : "cost-within");
-        against.setMinWidth(Label.USE_PREF_SIZE);
-        grid.addRow(row, key, figure, against);
+        against.setWrapText(true);
+        grid.addRow(row, key, new VBox(2, figure, against));
     }
 
     private static VBox candidates(Proposal p, DryRunReport report) {
@@ -118,20 +126,23 @@ final class DryRunReportView extends VBox {
             var name = new Label(HealthStyle.glyph(c.health()) + " " + c.replicaId()
                     + (c.replicaId().equals(p.candidateId()) ? "  ← proposed" : ""));
             name.getStyleClass().addAll("candidate-name", HealthStyle.styleClass(c.health()));
-            name.setMinWidth(230);
             var facts = new Label(c.regionId() + " · " + HealthStyle.label(c.health()) + " · lag "
                     + lag(c) + (c.synchronous() ? " · synchronous" : ""));
             facts.getStyleClass().add("candidate-facts");
+            facts.setWrapText(true);
             var eligible = new Label(c.eligible() ? "✔ eligible" : "✖ not eligible");
             eligible.getStyleClass().add(c.eligible() ? "candidate-eligible" : "candidate-ineligible");
             eligible.setMinWidth(Label.USE_PREF_SIZE);
-            var top = new HBox(10, number, name, facts, eligible);
+            var spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            var top = new HBox(10, number, name, spacer, eligible);
             top.setAlignment(Pos.BASELINE_LEFT);
             var reasons = new Label(String.join(" · ", c.reasons()));
             reasons.setWrapText(true);
             reasons.getStyleClass().add("candidate-reasons");
-            reasons.setPadding(new Insets(0, 0, 4, 38));
-            var entry = new VBox(1, top, reasons);
+            var detail = new VBox(1, facts, reasons);
+            detail.setPadding(new Insets(0, 0, 6, 38));
+            var entry = new VBox(1, top, detail);
             entry.getStyleClass().add("candidate-line");
             box.getChildren().add(entry);
         }

@@ -62,7 +62,7 @@ public final class FailoverPane extends BorderPane {
         list = new ProposalListView(viewModel);
         var detail = new ProposalDetailView(viewModel);
         var split = new SplitPane(list, detail);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(list, false);
 
         var top = new VBox(header, message);

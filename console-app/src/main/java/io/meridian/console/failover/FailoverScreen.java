@@ -44,6 +44,12 @@ public final class FailoverScreen implements AutoCloseable {
         viewModel.openCountProperty().addListener((obs, old, count) -> badge.pseudoClassStateChanged(
                 OPEN, count.intValue() > 0));
         tab.setGraphic(badge);
+        // The badge lives in the tab header, outside the pane: the header's tab pane needs the screen's stylesheet.
+        tab.tabPaneProperty().addListener((obs, old, tabs) -> {
+            if (tabs != null && !tabs.getStylesheets().contains(FailoverPane.STYLESHEET)) {
+                tabs.getStylesheets().add(FailoverPane.STYLESHEET);
+            }
+        });
     }
 
     public Tab tab() {

@@ -35,8 +35,8 @@ final class ProposalListView extends ListView<ProposalRow> {
         viewModel.selectedIdProperty().addListener((obs, old, id) -> select(id));
         getItems().addListener((ListChangeListener<ProposalRow>) change ->
                 select(viewModel.selectedIdProperty().get()));
-        setMinWidth(300);
-        setPrefWidth(380);
+        setMinWidth(320);
+        setPrefWidth(400);
     }
 
     private void select(String id) {
@@ -67,6 +67,7 @@ final class ProposalListView extends ListView<ProposalRow> {
             state.getStyleClass().add("proposal-state");
             subtitle.getStyleClass().add("proposal-subtitle");
             subtitle.setWrapText(true);
+            subtitle.setMinHeight(Region.USE_PREF_SIZE);
             verdict.getStyleClass().add("verdict-badge");
             approvals.getStyleClass().add("proposal-approvals");
             age.getStyleClass().add("proposal-age");
@@ -76,9 +77,11 @@ final class ProposalListView extends ListView<ProposalRow> {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             var top = new HBox(8, title, spacer, state);
             top.setAlignment(Pos.BASELINE_LEFT);
-            var facts = new HBox(10, verdict, approvals, age);
+            verdict.setMinWidth(Region.USE_PREF_SIZE);
+            approvals.setMinWidth(Region.USE_PREF_SIZE);
+            var facts = new HBox(10, verdict, approvals);
             facts.setAlignment(Pos.CENTER_LEFT);
-            var text = new VBox(3, top, subtitle, facts, countdown);
+            var text = new VBox(3, top, subtitle, facts, age, countdown);
             HBox.setHgrow(text, Priority.ALWAYS);
             box = new HBox(10, glyph, text);
             box.setAlignment(Pos.TOP_LEFT);

@@ -7,9 +7,11 @@ import io.meridian.console.map.LandOutlines;
 import io.meridian.server.BackendServer;
 import io.meridian.sim.ShippedScenarios;
 import io.meridian.sim.SimulatedBackend;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,7 +26,14 @@ import org.testfx.util.WaitForAsyncUtils;
 record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow window) implements AutoCloseable {
 
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed) throws Exception {
-        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed));
+        return show(stage, scenario, seed, SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed)
+                .tick());
+    }
+
+    /** As {@link #show(Stage, String, long)}, with the simulator ticking every {@code tick}: a faster world. */
+    static ConsoleOnSimulator show(Stage stage, String scenario, long seed, Duration tick) throws Exception {
+        var server = SimulatedBackend.start(new SimulatedBackend.Options(ShippedScenarios.load(scenario), seed,
+                InetAddress.getLoopbackAddress(), 0, tick, null, null));
         var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
