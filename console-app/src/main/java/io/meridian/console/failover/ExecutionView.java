@@ -7,13 +7,12 @@ import io.meridian.model.failover.ProposalState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import javafx.geometry.Pos;
+import java.util.Objects;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,21 +20,13 @@ import javafx.scene.layout.VBox;
  * phases as a timeline whose bars are as long as the phases took, and the measured RTO and RPO against the targets.
  */
 final class ExecutionView extends VBox {
-    private static final double BAR_WIDTH = 260;
+    private static final double BAR_WIDTH = 300;
 
     ExecutionView(Proposal p, Instant serverNow) {
         super(8);
         setId("execution-view");
         getStyleClass().add("execution-view");
-        getChildren().addAll(DryRunReportView.section("Execution"), result(p));
-        var longest = p.phases().stream().map(r -> r.duration(serverNow).orElse(Duration.ZERO))
-                .max(Duration::compareTo).orElse(Duration.ZERO);
-        var timeline = new VBox(4);
-        timeline.getStyleClass().add("phase-timeline");
-        for (var phase : p.phases()) {
-            timeline.getChildren().add(phaseLine(phase, serverNow, longest));
-        }
-        getChildren().add(timeline);
+        getChildren().addAll(DryRunReportView.section("Execution"), result(p), timeline(p, serverNow));
         if (p.state() == ProposalState.SUCCEEDED || p.measuredRtoValue().isPresent()) {
             getChildren().add(measured(p));
         }
@@ -46,8 +37,8 @@ final class ExecutionView extends VBox {
         String text = switch (p.state()) {
             case SUCCEEDED -> "● Succeeded: " + p.candidateId() + " is the primary of " + p.clusterId() + ".";
             case FAILED -> "✖ Failed in " + failed.map(r -> r.phase().label().toUpperCase(Locale.ROOT))
-                    .orElse("an unnamed phase") + ": " + failed.map(PhaseRecord::detail).filter(d -> !d.isEmpty())
-                    .orElse(p.stateDetail()) + " Nothing after it ran.";
+                    .orElse("an unnamed phase") + ": " + sentence(failed.map(PhaseRecord::detail)
+                    .filter(d -> !d.isEmpty()).orElse(p.stateDetail())) + " Nothing after it ran.";
             case EXECUTING -> "▶ Executing: " + p.phases().stream().filter(r -> r.status() == PhaseStatus.DONE)
                     .count() + " of " + p.phases().size() + " phases done.";
             default -> FailoverText.state(p.state()) + (p.stateDetail().isEmpty() ? "" : ": " + p.stateDetail());
@@ -55,45 +46,66 @@ final class ExecutionView extends VBox {
         var label = new Label(text);
         label.setId("execution-result");
         label.setWrapText(true);
-        label.getStyleClass().addAll("execution-result", "result-" + p.state().name().toLowerCase(
-                Locale.ROOT));
+        label.getStyleClass().addAll("execution-result", "result-" + p.state().name().toLowerCase(Locale.ROOT));
         return label;
     }
 
-    private static HBox phaseLine(PhaseRecord r, Instant now, Duration longest) {
-        var glyph = new Label(FailoverStyle.phaseGlyph(r.status()));
-        glyph.getStyleClass().addAll("phase-glyph", FailoverStyle.phaseClass(r.status()));
-        glyph.setMinWidth(22);
-        var name = new Label(r.phase().label());
-        name.getStyleClass().add("phase-name");
-        name.setMinWidth(200);
-        var duration = r.duration(now);
-        var track = new Region();
-        track.getStyleClass().add("phase-track");
-        track.setPrefSize(BAR_WIDTH, 10);
-        track.setMaxSize(BAR_WIDTH, 10);
-        var bar = new Region();
-        bar.getStyleClass().addAll("phase-bar", FailoverStyle.phaseClass(r.status()));
-        double share = longest.isZero() || duration.isEmpty() ? 0
-                : (double) duration.get().toMillis() / longest.toMillis();
-        bar.setPrefSize(Math.max(duration.isPresent() ? 4 : 0, BAR_WIDTH * share), 10);
-        bar.setMaxSize(Region.USE_PREF_SIZE, 10);
-        var bars = new StackPane(track, bar);
-        StackPane.setAlignment(bar, Pos.CENTER_LEFT);
-        bars.setMinWidth(BAR_WIDTH);
-        var took = new Label(duration.map(d -> FailoverText.duration(d)
-                + (r.status() == PhaseStatus.RUNNING ? " so far" : "")).orElse(
-                r.status() == PhaseStatus.SKIPPED ? "skipped" : "pending"));
-        took.getStyleClass().add("phase-duration");
-        took.setMinWidth(90);
-        var detail = new Label(r.detail());
-        detail.setWrapText(true);
-        detail.getStyleClass().add("phase-detail");
-        HBox.setHgrow(detail, Priority.ALWAYS);
-        var line = new HBox(10, glyph, name, bars, took, detail);
-        line.setAlignment(Pos.CENTER_LEFT);
-        line.getStyleClass().addAll("phase-line", FailoverStyle.phaseClass(r.status()));
-        return line;
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    /**
+     * One row per phase: when it started after the first, a bar placed and sized on the run's time axis (so gaps and
+     * the slow phase show), how long it took, and what the platform said.
+     */
+    private static GridPane timeline(Proposal p, Instant now) {
+        var grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.getStyleClass().add("phase-timeline");
+        var first = p.phases().stream().map(PhaseRecord::startedAt).filter(Objects::nonNull).min(Instant::compareTo);
+        var last = p.phases().stream().map(r -> r.finishedAt() != null ? r.finishedAt()
+                : r.startedAt() != null ? now : null).filter(Objects::nonNull).max(Instant::compareTo);
+        long span = first.isPresent() && last.isPresent()
+                ? Math.max(1, Duration.between(first.get(), last.get()).toMillis()) : 1;
+        int row = 0;
+        for (var r : p.phases()) {
+            var glyph = new Label(FailoverStyle.phaseGlyph(r.status()));
+            glyph.getStyleClass().addAll("phase-glyph", FailoverStyle.phaseClass(r.status()));
+            var name = new Label(r.phase().label());
+            name.getStyleClass().addAll("phase-name", FailoverStyle.phaseClass(r.status()));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            var at = new Label(r.startedAt() == null || first.isEmpty() ? ""
+                    : "+" + FailoverText.offset(Duration.between(first.get(), r.startedAt())));
+            at.getStyleClass().add("phase-offset");
+            at.setMinWidth(Region.USE_PREF_SIZE);
+            var duration = r.duration(now);
+            var track = new Pane();
+            track.getStyleClass().add("phase-track");
+            track.setPrefSize(BAR_WIDTH, 12);
+            track.setMinSize(BAR_WIDTH, 12);
+            track.setMaxSize(BAR_WIDTH, 12);
+            if (r.startedAt() != null && first.isPresent()) {
+                var bar = new Region();
+                bar.getStyleClass().addAll("phase-bar", FailoverStyle.phaseClass(r.status()));
+                double x = BAR_WIDTH * Duration.between(first.get(), r.startedAt()).toMillis() / span;
+                double w = BAR_WIDTH * duration.orElse(Duration.ZERO).toMillis() / span;
+                bar.setLayoutX(x);
+                bar.setPrefSize(Math.max(4, Math.min(w, BAR_WIDTH - x)), 12);
+                track.getChildren().add(bar);
+            }
+            var took = new Label(duration.map(d -> FailoverText.duration(d)
+                    + (r.status() == PhaseStatus.RUNNING ? " so far" : "")).orElse(
+                    r.status() == PhaseStatus.SKIPPED ? "skipped" : "pending"));
+            took.getStyleClass().add("phase-duration");
+            took.setMinWidth(Region.USE_PREF_SIZE);
+            var detail = new Label(r.detail());
+            detail.setWrapText(true);
+            detail.getStyleClass().add("phase-detail");
+            GridPane.setHgrow(detail, Priority.ALWAYS);
+            grid.addRow(row++, glyph, name, at, track, took, detail);
+        }
+        return grid;
     }
 
     private static GridPane measured(Proposal p) {
