@@ -15,28 +15,34 @@ public final class ActingIdentities {
     private final boolean demo;
     private volatile ActingIdentity current;
 
-    private ActingIdentities(List<ActingIdentity> choices, boolean demo) {
+    private ActingIdentities(List<ActingIdentity> choices, boolean demo, ActingIdentity current) {
         this.choices = List.copyOf(choices);
         this.demo = demo;
-        this.current = this.choices.isEmpty() ? null : this.choices.getFirst();
+        this.current = current;
     }
 
     /** No signing key: decisions are impossible, and the console says why. */
     public static ActingIdentities none() {
-        return new ActingIdentities(List.of(), false);
+        return new ActingIdentities(List.of(), false, null);
     }
 
     /** One person with their own credentials. */
     public static ActingIdentities single(ActingIdentity identity) {
-        return new ActingIdentities(List.of(Objects.requireNonNull(identity, "identity")), false);
+        return new ActingIdentities(List.of(Objects.requireNonNull(identity, "identity")), false, identity);
     }
 
-    /** A demo team whose members the user may switch between; the first acts until another is chosen. */
-    public static ActingIdentities demoTeam(List<ActingIdentity> team) {
+    /**
+     * A demo team whose members the user may switch between, acting first as {@code initial} (one of them), or as
+     * the anonymous viewer until someone is chosen when it is empty.
+     */
+    public static ActingIdentities demoTeam(List<ActingIdentity> team, Optional<ActingIdentity> initial) {
         if (team.isEmpty()) {
             throw new IllegalArgumentException("a demo team needs at least one member");
         }
-        return new ActingIdentities(team, true);
+        initial.filter(who -> !team.contains(who)).ifPresent(who -> {
+            throw new IllegalArgumentException(who.id() + " is not a member of the demo team");
+        });
+        return new ActingIdentities(team, true, initial.orElse(null));
     }
 
     public List<ActingIdentity> choices() {

@@ -25,12 +25,12 @@ final class ActingIdentitySwitcher extends HBox {
         label.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().add(label);
         var choices = viewModel.identityChoices();
-        if (viewModel.demoIdentities() && choices.size() > 1) {
+        if (viewModel.demoIdentities()) {
             var combo = new ComboBox<ActingIdentity>();
             combo.setId("acting-identity");
             combo.getItems().setAll(choices);
-            combo.setButtonCell(new IdentityCell());
-            combo.setCellFactory(list -> new IdentityCell());
+            combo.setButtonCell(new IdentityCell("anonymous viewer: choose who you are"));
+            combo.setCellFactory(list -> new IdentityCell(""));
             combo.valueProperty().bindBidirectional(viewModel.actingProperty());
             label.setText("Act_ing as:");
             label.setMnemonicParsing(true);
@@ -56,10 +56,16 @@ final class ActingIdentitySwitcher extends HBox {
     }
 
     private static final class IdentityCell extends ListCell<ActingIdentity> {
+        private final String nobody;
+
+        IdentityCell(String nobody) {
+            this.nobody = nobody;
+        }
+
         @Override
         protected void updateItem(ActingIdentity item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : describe(item));
+            setText(empty || item == null ? nobody : describe(item));
         }
     }
 }

@@ -16,8 +16,8 @@ final class DecisionRules {
     private DecisionRules() {
     }
 
-    static Availability approve(Proposal p, ActingIdentity who, boolean connected) {
-        var common = decide(p, who, connected);
+    static Availability approve(Proposal p, ActingIdentity who, boolean demo, boolean connected) {
+        var common = decide(p, who, demo, connected);
         if (!common.allowed()) {
             return common;
         }
@@ -34,8 +34,8 @@ final class DecisionRules {
         return Availability.ALLOWED;
     }
 
-    static Availability reject(Proposal p, ActingIdentity who, boolean connected) {
-        return decide(p, who, connected);
+    static Availability reject(Proposal p, ActingIdentity who, boolean demo, boolean connected) {
+        return decide(p, who, demo, connected);
     }
 
     /** Refreshing the dry run only needs an open proposal and a connection; any role may look. */
@@ -46,10 +46,9 @@ final class DecisionRules {
         return connected ? Availability.ALLOWED : Availability.refused("Not connected to the backend.");
     }
 
-    static Availability switchover(ActingIdentity who, boolean connected) {
+    static Availability switchover(ActingIdentity who, boolean demo, boolean connected) {
         if (who == null) {
-            return Availability.refused("This console has no signing identity: it can watch proposals but not "
-                    + "request or decide them.");
+            return Availability.refused(nobody(demo));
         }
         if (!who.decides()) {
             return Availability.refused(roleRefusal(who));
@@ -57,14 +56,13 @@ final class DecisionRules {
         return connected ? Availability.ALLOWED : Availability.refused("Not connected to the backend.");
     }
 
-    private static Availability decide(Proposal p, ActingIdentity who, boolean connected) {
+    private static Availability decide(Proposal p, ActingIdentity who, boolean demo, boolean connected) {
         if (p.state() != ProposalState.OPEN) {
             return Availability.refused("The proposal is " + FailoverText.state(p.state()).toLowerCase()
                     + ": it takes no more decisions.");
         }
         if (who == null) {
-            return Availability.refused("This console has no signing identity: it can watch proposals but not "
-                    + "decide them.");
+            return Availability.refused(nobody(demo));
         }
         if (!who.decides()) {
             return Availability.refused(roleRefusal(who));
@@ -75,6 +73,11 @@ final class DecisionRules {
                     + mine.get().kind().name().toLowerCase() + ". A second decision must come from someone else.");
         }
         return connected ? Availability.ALLOWED : Availability.refused("Not connected to the backend.");
+    }
+
+    private static String nobody(boolean demo) {
+        return demo ? "You act as the anonymous viewer: choose a team member under \"Acting as\" (Alt+I) to decide."
+                : "This console has no signing identity: it can watch proposals but not request or decide them.";
     }
 
     private static String roleRefusal(ActingIdentity who) {

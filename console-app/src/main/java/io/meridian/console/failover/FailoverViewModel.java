@@ -288,11 +288,11 @@ public final class FailoverViewModel {
             reject.set(none());
             refresh.set(none());
         } else {
-            approve.set(DecisionRules.approve(p, who, online));
-            reject.set(DecisionRules.reject(p, who, online));
+            approve.set(DecisionRules.approve(p, who, identities.demo(), online));
+            reject.set(DecisionRules.reject(p, who, identities.demo(), online));
             refresh.set(DecisionRules.refresh(p, online));
         }
-        switchover.set(DecisionRules.switchover(who, online));
+        switchover.set(DecisionRules.switchover(who, identities.demo(), online));
     }
 
     private void say(String text, boolean error) {

@@ -13,6 +13,7 @@ import io.meridian.model.failover.ProposalEvent;
 import io.meridian.model.topology.Topology;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -46,7 +47,7 @@ class FailoverPaneKeyboardTest {
         this.stage = stage;
         var proposal = Proposals.open(1, List.of(Proposals.pass("data-residency"), Proposals.warn("lag-gate", "")));
         client = new FakeFailoverClient(proposal);
-        viewModel = new FailoverViewModel(client, ActingIdentities.demoTeam(List.of(DANA, OMAR)), store,
+        viewModel = new FailoverViewModel(client, ActingIdentities.demoTeam(List.of(DANA, OMAR), Optional.of(DANA)), store,
                 new CurrentThread(), new DecisionSigner(clock), new SimpleObjectProperty<Topology>());
         store.onStatus(new StreamStatus.Live(clock.instant()));
         store.onEvent(new ProposalEvent.Changed(clock.instant(), proposal));

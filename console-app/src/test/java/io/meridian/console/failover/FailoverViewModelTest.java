@@ -17,13 +17,14 @@ import io.meridian.model.topology.Topology;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
 /** The failover view-model without a display or a server: a fake client, and backend calls on this thread. */
 class FailoverViewModelTest {
     private final Clock clock = Clock.fixed(Proposals.OPENED.plusSeconds(90), ZoneOffset.UTC);
-    private final ActingIdentities team = ActingIdentities.demoTeam(List.of(DANA, OMAR, VERA));
+    private final ActingIdentities team = ActingIdentities.demoTeam(List.of(DANA, OMAR, VERA), Optional.of(DANA));
     private final ProposalStore store = new ProposalStore(clock);
     private FakeFailoverClient client;
     private FailoverViewModel viewModel;
