@@ -3,7 +3,6 @@ package io.meridian.server;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -18,7 +17,10 @@ import io.meridian.model.session.Role;
 import io.meridian.model.session.ServerIdentity;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.TopologyDelta;
+import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.access.CallerInterceptor;
+import io.meridian.server.access.MethodRoles;
+import io.meridian.server.access.RoleInterceptor;
 import io.meridian.server.audit.AuditService;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.platform.Platform;
@@ -56,7 +58,7 @@ public final class BackendServer implements AutoCloseable {
     static final int DRIFT_REFERENCE = 5000;
     static final double DRIFT_ALPHA = 0.001;
     static final Duration DRIFT_EVERY = Duration.ofSeconds(5);
-    /** Until callers authenticate, everyone is a viewer: nothing can be changed without an identity. */
+    /** A caller who presents no identity is a viewer: nothing can be changed without an identity. */
     static final Caller ANONYMOUS = new Caller("anonymous", Set.of(Role.VIEWER), "none");
 
     private static final System.Logger LOG = System.getLogger(BackendServer.class.getName());
@@ -96,6 +98,18 @@ public final class BackendServer implements AutoCloseable {
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
                                       List<BindableService> platformServices, BackendAudit audit)
             throws IOException {
+        return start(builder, platform, clock, platformServices, audit, AccessPolicy.anonymousOnly());
+    }
+
+    /**
+     * As {@link #start(ServerBuilder, Platform, Clock, List, BackendAudit)}, with callers authenticated by
+     * {@code access}. Every call of every service (health, reflection and the platform's own included) passes the
+     * caller interceptor and then the role check of {@link MethodRoles#standard()}, which denies what it does not
+     * list.
+     */
+    public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
+                                      List<BindableService> platformServices, BackendAudit audit,
+                                      AccessPolicy access) throws IOException {
         var identity = new ServerIdentity(NAME, MeridianVersion.current(), ApiVersion.MAJOR, ApiVersion.MINOR,
                 UUID.randomUUID().toString(), clock.instant());
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -106,16 +120,17 @@ public final class BackendServer implements AutoCloseable {
         var telemetry = new TelemetryService(hub, clock, scheduler);
         var drift = new DriftAnalyzer(DRIFT_WINDOW, DRIFT_REFERENCE, DRIFT_ALPHA, "query latency (ms)");
         var health = new HealthStatusManager();
-        var callers = new CallerInterceptor(ANONYMOUS);
-        builder.addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))
-                .addService(ServerInterceptors.intercept(topology, callers))
-                .addService(ServerInterceptors.intercept(telemetry, callers))
+        // Server-wide interceptors run in reverse order of addition: the caller first, then the role check.
+        builder.intercept(new RoleInterceptor(MethodRoles.standard()))
+                .intercept(new CallerInterceptor(ANONYMOUS, access));
+        builder.addService(new SessionService(identity, platform.info(), access.demoIdentities(), clock))
+                .addService(topology)
+                .addService(telemetry)
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
-        platformServices.forEach(service -> builder.addService(ServerInterceptors.intercept(service, callers)));
+        platformServices.forEach(builder::addService);
         if (audit != null) {
-            builder.addService(ServerInterceptors.intercept(new AuditService(audit.log(), audit.checkpointKeys(),
-                    audit.regionSigners()), callers));
+            builder.addService(new AuditService(audit.log(), audit.checkpointKeys(), audit.regionSigners()));
         }
         var server = builder.build();
         try {

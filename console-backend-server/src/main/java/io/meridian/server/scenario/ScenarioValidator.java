@@ -63,6 +63,7 @@ final class ScenarioValidator {
         var regions = checkRegions(s.regions(), tiers);
         checkClusters(s.clusters(), regions);
         checkEveryRegionUsed(s.regions(), s.clusters());
+        problems.addAll(TeamValidator.problems(s.team()));
     }
 
     private void checkTargets(Scenario.Targets t) {
