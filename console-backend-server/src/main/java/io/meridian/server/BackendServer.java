@@ -1,8 +1,10 @@
 package io.meridian.server;
 
 import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerMethodDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -210,6 +212,14 @@ public final class BackendServer implements AutoCloseable {
 
     public ServerIdentity identity() {
         return identity;
+    }
+
+    /** Every method this server serves, of every service; the access table must know each of them. */
+    public List<MethodDescriptor<?, ?>> methods() {
+        return server.getServices().stream()
+                .flatMap(service -> service.getMethods().stream().map(ServerMethodDefinition::getMethodDescriptor))
+                .<MethodDescriptor<?, ?>>map(method -> method)
+                .toList();
     }
 
     /** Blocks until the server terminates. */

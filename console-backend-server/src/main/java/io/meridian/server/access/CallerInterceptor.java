@@ -8,6 +8,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.meridian.client.grpc.DemoIdentityHeader;
 import io.meridian.model.session.Caller;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -18,7 +19,7 @@ import javax.net.ssl.SSLSession;
 /**
  * Authenticates every call and puts the caller into the gRPC {@link Context}, so services and
  * {@link RoleInterceptor} read one identity. A client certificate (mutual TLS) names an identity by its subject CN;
- * on a demo backend the {@link #DEMO_IDENTITY} header names one; otherwise the caller is the anonymous viewer. A
+ * on a demo backend the {@link DemoIdentityHeader} names one; otherwise the caller is the anonymous viewer. A
  * certificate or demo name the backend does not know ends the call with UNAUTHENTICATED: it is never downgraded to
  * the anonymous viewer, so a misconfigured client learns at once that it is not who it thinks it is.
  */
@@ -30,9 +31,6 @@ public final class CallerInterceptor implements ServerInterceptor {
      * null for the anonymous viewer.
      */
     public static final Context.Key<Identity> IDENTITY = Context.key("meridian-identity");
-    /** The demo identity a client picks on a loopback demo backend, by id. */
-    public static final Metadata.Key<String> DEMO_IDENTITY =
-            Metadata.Key.of("meridian-demo-identity", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Caller anonymous;
     private final AccessPolicy policy;
@@ -46,7 +44,7 @@ public final class CallerInterceptor implements ServerInterceptor {
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                      ServerCallHandler<Q, A> next) {
         SSLSession tls = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
-        String demoName = headers.get(DEMO_IDENTITY);
+        String demoName = headers.get(DemoIdentityHeader.KEY);
         try {
             Identity identity;
             String authentication;
