@@ -54,14 +54,14 @@ public final class GrpcBackend implements Backend {
      * store or {@code trustedCertificates} (PEM) when given.
      */
     public static GrpcBackend connect(BackendAddress address, Path trustedCertificates) throws BackendException {
-        return connect(address, ConnectionSecurity.trusting(trustedCertificates));
+        return connectWith(address, ConnectionSecurity.trusting(trustedCertificates));
     }
 
     /**
      * Connects as {@code security} says: mutual TLS with a client certificate, TLS, or plain text on loopback, and
      * on a loopback demo backend as the named demo identity (a header on every call).
      */
-    public static GrpcBackend connect(BackendAddress address, ConnectionSecurity security) throws BackendException {
+    public static GrpcBackend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
         var builder = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .keepAliveTime(15, TimeUnit.SECONDS)
                 .keepAliveTimeout(5, TimeUnit.SECONDS)
