@@ -38,7 +38,7 @@ public final class MethodRoles {
         put(table, "meridian.v1.SessionService", ANY_ROLE, "GetSession");
         put(table, "meridian.v1.TopologyService", ANY_ROLE, "GetTopology", "WatchTopology");
         put(table, "meridian.v1.TelemetryService", ANY_ROLE, "StreamTelemetry", "GetTelemetryHistory");
-        put(table, "grpc.health.v1.Health", ANY_ROLE, "Check", "Watch", "List");
+        put(table, "grpc.health.v1.Health", ANY_ROLE, "Check", "Watch");
         put(table, "grpc.reflection.v1.ServerReflection", ANY_ROLE, "ServerReflectionInfo");
         // Checkpoints, signer keys and consistency proofs reveal no entry, only sizes and hashes: every console may
         // check that the log it was shown never shrinks or forks. Entries, query lookups and inclusion proofs show
