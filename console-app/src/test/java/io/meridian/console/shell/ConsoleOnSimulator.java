@@ -2,8 +2,10 @@ package io.meridian.console.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import io.meridian.client.BackendAddress;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.console.map.LandOutlines;
+import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
 import io.meridian.sim.ShippedScenarios;
 import io.meridian.sim.SimulatedBackend;
@@ -24,8 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow window) implements AutoCloseable {
 
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed) throws Exception {
-        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed));
-        var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
+        var loaded = ShippedScenarios.load(scenario);
+        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(loaded, seed));
+        // The tests inject faults, which the backend allows incident commanders only.
+        var commander = loaded.team().stream().filter(m -> m.roles().contains(Role.INCIDENT_COMMANDER.label()))
+                .findFirst().orElseThrow().id();
+        var backend = GrpcBackend.connectWith(new BackendAddress("127.0.0.1", server.port()),
+                ConnectionSecurity.demo(commander));
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
         stage.setScene(window.scene(1000, 700));

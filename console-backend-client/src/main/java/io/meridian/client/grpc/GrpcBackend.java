@@ -2,7 +2,7 @@ package io.meridian.client.grpc;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meridian.api.v1.GetSessionRequest;
 import io.meridian.api.v1.SessionServiceGrpc;
@@ -13,6 +13,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.Backoff;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
@@ -21,7 +22,6 @@ import io.meridian.model.session.ApiVersion;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.model.telemetry.TelemetrySample;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -54,21 +54,34 @@ public final class GrpcBackend implements Backend {
      * store or {@code trustedCertificates} (PEM) when given.
      */
     public static GrpcBackend connect(BackendAddress address, Path trustedCertificates) throws BackendException {
+        return connectWith(address, ConnectionSecurity.trusting(trustedCertificates));
+    }
+
+    /**
+     * Connects as {@code security} says: mutual TLS with a client certificate, TLS, or plain text on loopback, and
+     * on a loopback demo backend as the named demo identity (a header on every call).
+     */
+    public static GrpcBackend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
         var builder = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .keepAliveTime(15, TimeUnit.SECONDS)
                 .keepAliveTimeout(5, TimeUnit.SECONDS)
                 .userAgent("meridian-console/" + MeridianVersion.current());
-        if (isLoopback(address.host()) && trustedCertificates == null) {
+        boolean loopback = isLoopback(address.host());
+        if (loopback && security.trustedCertificates() == null && !security.mutualTls()) {
             builder.usePlaintext();
-        } else if (trustedCertificates != null) {
-            try {
-                builder.sslContext(GrpcSslContexts.forClient().trustManager(trustedCertificates.toFile()).build());
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BackendException(BackendException.Kind.FAILED,
-                        "cannot read trusted certificates " + trustedCertificates + ": " + e.getMessage(), e);
-            }
+        } else if (security.trustedCertificates() != null || security.mutualTls()) {
+            builder.sslContext(ClientTls.context(security));
         } else {
             builder.useTransportSecurity();
+        }
+        if (security.demoIdentity() != null) {
+            if (!loopback || security.trustedCertificates() != null) {
+                throw new BackendException(BackendException.Kind.FAILED, "demo identity '"
+                        + security.demoIdentity() + "': demo identities exist only on a loopback demo backend "
+                        + "without TLS; " + address + " needs a client certificate", null);
+            }
+            builder.intercept(MetadataUtils.newAttachHeadersInterceptor(
+                    DemoIdentityHeader.of(security.demoIdentity())));
         }
         return new GrpcBackend(address.toString(), builder.build(), Clock.systemUTC());
     }
