@@ -148,9 +148,9 @@ public final class Main {
             throws ScenarioException, BackendException, IOException {
         if (options.backend() == null) {
             var scenario = ShippedScenarios.choose(scenarioName, options.scenarioFile());
-            return EmbeddedBackend.start(scenario, options.seed());
+            return EmbeddedBackend.start(scenario, options.seed(), options.connection().demoIdentity());
         }
-        var backend = Backend.connect(options.backend(), options.trustedCertificates());
+        var backend = Backend.connectWith(options.backend(), options.connection().security());
         try {
             backend.session();
         } catch (BackendException e) {

@@ -21,6 +21,14 @@ public interface Backend extends AutoCloseable {
         return GrpcBackend.connect(address, trustedCertificates);
     }
 
+    /**
+     * Connects to the backend at {@code address} secured and identified as {@code security} says (mutual TLS with a
+     * client certificate, or a demo identity on a loopback demo backend).
+     */
+    static Backend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
+        return GrpcBackend.connectWith(address, security);
+    }
+
     /** Where the backend is, for messages and the status bar, e.g. "127.0.0.1:50051". */
     String target();
 

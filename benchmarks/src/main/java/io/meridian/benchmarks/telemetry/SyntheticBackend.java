@@ -1,13 +1,21 @@
 package io.meridian.benchmarks.telemetry;
 
 import io.meridian.audit.Hash;
+import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
+import io.meridian.client.FailoverClient;
+import io.meridian.client.ProposalWatch;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.failover.SignedDecision;
+import io.meridian.model.failover.DecisionReceipt;
+import io.meridian.model.failover.Proposal;
+import io.meridian.model.failover.ProposalEvent;
+import io.meridian.model.failover.SwitchoverRequest;
 import io.meridian.model.session.Caller;
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.session.Role;
@@ -84,6 +92,58 @@ final class SyntheticBackend implements Backend {
     }
 
     @Override
+    public ActingIdentities identities() {
+        return ActingIdentities.none();
+    }
+
+    /** A failover service with nothing to propose: the harness measures telemetry; its watch is live and quiet. */
+    @Override
+    public FailoverClient failover() {
+        return new FailoverClient() {
+            private BackendException refuse() {
+                return new BackendException(BackendException.Kind.INCOMPATIBLE,
+                        "the synthetic benchmark backend has no failover proposals", null);
+            }
+
+            @Override
+            public List<Proposal> proposals() {
+                return List.of();
+            }
+
+            @Override
+            public Proposal proposal(String proposalId) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public ProposalWatch watch(ProposalWatch.Listener listener) {
+                listener.onStatus(new StreamStatus.Live(Instant.now()));
+                var heartbeat = threads.scheduleAtFixedRate(() -> listener.onEvent(
+                        new ProposalEvent.Heartbeat(Instant.now())), 1, 1,
+                        TimeUnit.SECONDS);
+                return () -> heartbeat.cancel(false);
+            }
+
+            @Override
+            public Proposal refreshDryRun(String proposalId) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public Proposal requestSwitchover(
+                    SwitchoverRequest request) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public DecisionReceipt decide(SignedDecision decision)
+                    throws BackendException {
+                throw refuse();
+            }
+        };
+    }
+
+    @Override
     public SimulatorControl simulatorControl() {
         return new SimulatorControl() {
             private BackendException refuse() {
@@ -111,6 +171,16 @@ final class SyntheticBackend implements Backend {
             @Override
             public String shiftWorkload(String regionId, double latencyFactor, Duration duration)
                     throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public String crashReplica(String replicaId, Duration duration) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public String failRegion(String regionId, Duration duration) throws BackendException {
                 throw refuse();
             }
 

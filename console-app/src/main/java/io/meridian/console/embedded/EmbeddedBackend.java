@@ -9,38 +9,69 @@ import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.server.BackendServer;
+import io.meridian.server.access.DemoTeam;
+import io.meridian.server.access.Identity;
 import io.meridian.server.scenario.Scenario;
 import io.meridian.sim.SimulatedBackend;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The console's default backend: a simulated backend started in this process on a loopback port, reached through
- * the same gRPC client as a remote one, so the embedded default exercises the real protocol.
+ * the same gRPC client as a remote one, so the embedded default exercises the real protocol. Its callers are the
+ * scenario's demo team, with key pairs made at start; the console acts as the member it names, or as the anonymous
+ * viewer, may switch to another member at any time ({@link #identities()}), and signs each member's decisions with
+ * the key {@link #team()} holds.
  */
 public final class EmbeddedBackend implements Backend {
     private final BackendServer server;
     private final Backend client;
+    private final DemoTeam team;
 
-    private EmbeddedBackend(BackendServer server, Backend client) {
+    private EmbeddedBackend(BackendServer server, Backend client, DemoTeam team) {
         this.server = server;
         this.client = client;
+        this.team = team;
     }
 
+    /** As the anonymous viewer. */
     public static EmbeddedBackend start(Scenario scenario, long seed) throws IOException, BackendException {
-        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(scenario, seed));
+        return start(scenario, seed, null);
+    }
+
+    /** Acting as the team member {@code demoIdentity}, or as the anonymous viewer when it is null. */
+    public static EmbeddedBackend start(Scenario scenario, long seed, String demoIdentity)
+            throws IOException, BackendException {
+        var team = SimulatedBackend.demoTeam(scenario);
+        if (demoIdentity != null && team.find(demoIdentity).isEmpty()) {
+            throw new BackendException(BackendException.Kind.FAILED, "--as " + demoIdentity + ": not a member of "
+                    + "the team of scenario " + scenario.name() + " (" + team.identities().stream()
+                    .map(Identity::id).collect(Collectors.joining(", ")) + ")", null);
+        }
+        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(scenario, seed, team));
         try {
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
-            return new EmbeddedBackend(server, Backend.connect(address, null));
+            // The console may switch between members while connected (one person playing two operators), so the
+            // identity goes with each call instead of once with the connection.
+            var identities = DemoTeamIdentities.of(team, Optional.ofNullable(demoIdentity));
+            return new EmbeddedBackend(server, GrpcBackend.connectAsDemoTeam(address, identities), team);
         } catch (BackendException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /** The demo team: who the backend knows, and each member's private signing key for this process only. */
+    public DemoTeam team() {
+        return team;
     }
 
     @Override

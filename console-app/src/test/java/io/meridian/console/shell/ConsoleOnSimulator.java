@@ -3,8 +3,11 @@ package io.meridian.console.shell;
 import atlantafx.base.theme.PrimerDark;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.grpc.GrpcBackend;
+import io.meridian.console.embedded.DemoTeamIdentities;
 import io.meridian.console.map.LandOutlines;
+import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
+import io.meridian.server.access.AccessPolicy;
 import io.meridian.sim.ShippedScenarios;
 import io.meridian.sim.SimulatedBackend;
 import java.net.InetAddress;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
@@ -30,11 +34,20 @@ record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow 
                 .tick());
     }
 
-    /** As {@link #show(Stage, String, long)}, with the simulator ticking every {@code tick}: a faster world. */
+    /**
+     * As {@link #show(Stage, String, long)}, with the simulator ticking every {@code tick} (a faster world). The
+     * console acts as the scenario's first incident commander, since the tests inject faults, which the backend
+     * allows incident commanders only; it may switch to any member of the team, whose keys it holds.
+     */
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed, Duration tick) throws Exception {
-        var server = SimulatedBackend.start(new SimulatedBackend.Options(ShippedScenarios.load(scenario), seed,
-                InetAddress.getLoopbackAddress(), 0, tick, null, null));
-        var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
+        var loaded = ShippedScenarios.load(scenario);
+        var team = SimulatedBackend.demoTeam(loaded);
+        var server = SimulatedBackend.start(new SimulatedBackend.Options(loaded, seed,
+                InetAddress.getLoopbackAddress(), 0, tick, null, null, null, AccessPolicy.demo(team)));
+        var commander = loaded.team().stream().filter(m -> m.roles().contains(Role.INCIDENT_COMMANDER.label()))
+                .findFirst().orElseThrow().id();
+        var backend = GrpcBackend.connectAsDemoTeam(new BackendAddress("127.0.0.1", server.port()),
+                DemoTeamIdentities.of(team, Optional.of(commander)));
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
         stage.setScene(window.scene(1000, 700));

@@ -7,6 +7,7 @@ import io.meridian.audit.EvidenceBundle;
 import io.meridian.audit.Hash;
 import io.meridian.audit.SignedNote;
 import io.meridian.cli.Arguments;
+import io.meridian.cli.ConnectionOptions;
 import io.meridian.client.AuditReader;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,19 +33,24 @@ public final class ExportBundleCommand {
     public static final long MAX_RANGE = 1_000_000;
 
     public static final String USAGE = """
-            Usage: meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N] [--tls-ca PATH]
+            Usage: meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N] [connection options]
 
             Writes an audit evidence bundle (docs/audit-format.md §7) of entries [from, to) against the backend's
-            latest checkpoint; without --from and --to, the complete log. Check it with verify-bundle.
-            """;
+            latest checkpoint; without --from and --to, the complete log. Check it with verify-bundle. Reading
+            entries needs the auditor role: connect with an auditor's client certificate (or --as on a demo).
+
+            """ + ConnectionOptions.USAGE;
 
     private ExportBundleCommand() {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments a;
+        ConnectionOptions connection;
         try {
-            a = Arguments.parse(args, Set.of("--backend", "--out", "--from", "--to", "--tls-ca"), Set.of("--help"));
+            var names = new HashSet<>(ConnectionOptions.NAMES);
+            names.addAll(Set.of("--backend", "--out", "--from", "--to"));
+            a = Arguments.parse(args, names, Set.of("--help"));
             if (a.has("--help")) {
                 out.print(USAGE);
                 return 0;
@@ -51,6 +58,7 @@ public final class ExportBundleCommand {
             if (a.value("--backend").isEmpty() || a.value("--out").isEmpty()) {
                 throw new Arguments.UsageException("--backend HOST:PORT and --out FILE are required");
             }
+            connection = ConnectionOptions.of(a);
         } catch (Arguments.UsageException e) {
             err.println("meridian export-bundle: " + e.getMessage());
             return 2;
@@ -63,7 +71,7 @@ public final class ExportBundleCommand {
             return 2;
         }
         Path outFile = Path.of(a.value("--out").orElseThrow());
-        try (var backend = GrpcBackend.connect(address, a.value("--tls-ca").map(Path::of).orElse(null))) {
+        try (var backend = GrpcBackend.connectWith(address, connection.security())) {
             var bundle = export(backend.audit(), a);
             Files.write(outFile, BundleCodec.write(bundle));
             out.printf("wrote %s: %d entries from %d%s, checkpoint of size %d%n", outFile, bundle.entries().size(),

@@ -2,7 +2,7 @@ package io.meridian.client.grpc;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meridian.api.v1.GetSessionRequest;
 import io.meridian.api.v1.SessionServiceGrpc;
@@ -14,6 +14,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.Backoff;
 import io.meridian.client.SimulatorControl;
@@ -23,7 +24,6 @@ import io.meridian.model.session.ApiVersion;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.model.telemetry.TelemetrySample;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -42,12 +42,17 @@ public final class GrpcBackend implements Backend {
     private final ManagedChannel channel;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final ActingIdentities identities = ActingIdentities.none();
+    private final ActingIdentities identities;
 
     GrpcBackend(String target, ManagedChannel channel, Clock clock) {
+        this(target, channel, clock, ActingIdentities.none());
+    }
+
+    private GrpcBackend(String target, ManagedChannel channel, Clock clock, ActingIdentities identities) {
         this.target = target;
         this.channel = channel;
         this.clock = clock;
+        this.identities = identities;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("meridian-client-" + target).daemon().factory());
     }
@@ -57,23 +62,55 @@ public final class GrpcBackend implements Backend {
      * store or {@code trustedCertificates} (PEM) when given.
      */
     public static GrpcBackend connect(BackendAddress address, Path trustedCertificates) throws BackendException {
-        var builder = NettyChannelBuilder.forAddress(address.host(), address.port())
-                .keepAliveTime(15, TimeUnit.SECONDS)
-                .keepAliveTimeout(5, TimeUnit.SECONDS)
-                .userAgent("meridian-console/" + MeridianVersion.current());
-        if (isLoopback(address.host()) && trustedCertificates == null) {
+        return connectWith(address, ConnectionSecurity.trusting(trustedCertificates));
+    }
+
+    /**
+     * Connects as {@code security} says: mutual TLS with a client certificate, TLS, or plain text on loopback, and
+     * on a loopback demo backend as the named demo identity (a header on every call).
+     */
+    public static GrpcBackend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
+        var builder = channelTo(address);
+        boolean loopback = isLoopback(address.host());
+        if (loopback && security.trustedCertificates() == null && !security.mutualTls()) {
             builder.usePlaintext();
-        } else if (trustedCertificates != null) {
-            try {
-                builder.sslContext(GrpcSslContexts.forClient().trustManager(trustedCertificates.toFile()).build());
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BackendException(BackendException.Kind.FAILED,
-                        "cannot read trusted certificates " + trustedCertificates + ": " + e.getMessage(), e);
-            }
+        } else if (security.trustedCertificates() != null || security.mutualTls()) {
+            builder.sslContext(ClientTls.context(security));
         } else {
             builder.useTransportSecurity();
         }
+        if (security.demoIdentity() != null) {
+            if (!loopback || security.trustedCertificates() != null) {
+                throw new BackendException(BackendException.Kind.FAILED, "demo identity '"
+                        + security.demoIdentity() + "': demo identities exist only on a loopback demo backend "
+                        + "without TLS; " + address + " needs a client certificate", null);
+            }
+            builder.intercept(MetadataUtils.newAttachHeadersInterceptor(
+                    DemoIdentityHeader.of(security.demoIdentity())));
+        }
         return new GrpcBackend(address.toString(), builder.build(), Clock.systemUTC());
+    }
+
+    /**
+     * Connects to a loopback demo backend as members of its demo team, switchable while connected: each call names
+     * the member {@code identities} holds at that moment (none: the anonymous viewer), so that one person can play
+     * two operators for the two-person rule. The members' keys sign their decisions.
+     */
+    public static GrpcBackend connectAsDemoTeam(BackendAddress address, ActingIdentities identities)
+            throws BackendException {
+        if (!isLoopback(address.host()) || !identities.demo()) {
+            throw new BackendException(BackendException.Kind.FAILED, "a demo team exists only on a loopback demo "
+                    + "backend without TLS; " + address + " needs a client certificate", null);
+        }
+        var channel = channelTo(address).usePlaintext().intercept(new ActingIdentityHeader(identities)).build();
+        return new GrpcBackend(address.toString(), channel, Clock.systemUTC(), identities);
+    }
+
+    private static NettyChannelBuilder channelTo(BackendAddress address) {
+        return NettyChannelBuilder.forAddress(address.host(), address.port())
+                .keepAliveTime(15, TimeUnit.SECONDS)
+                .keepAliveTimeout(5, TimeUnit.SECONDS)
+                .userAgent("meridian-console/" + MeridianVersion.current());
     }
 
     private static boolean isLoopback(String host) {
