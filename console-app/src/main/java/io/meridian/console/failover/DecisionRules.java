@@ -6,6 +6,7 @@ import io.meridian.model.failover.Proposal;
 import io.meridian.model.failover.ProposalState;
 import io.meridian.model.failover.Verdict;
 import io.meridian.model.session.Role;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -58,8 +59,10 @@ final class DecisionRules {
 
     private static Availability decide(Proposal p, ActingIdentity who, boolean demo, boolean connected) {
         if (p.state() != ProposalState.OPEN) {
-            return Availability.refused("The proposal is " + FailoverText.state(p.state()).toLowerCase()
-                    + ": it takes no more decisions.");
+            return Availability.refused(p.state() == ProposalState.EXECUTING
+                    ? "The proposal is executing: it takes no more decisions."
+                    : "The proposal is closed (" + FailoverText.state(p.state()).toLowerCase(Locale.ROOT)
+                    + "): it takes no more decisions.");
         }
         if (who == null) {
             return Availability.refused(nobody(demo));
@@ -70,7 +73,7 @@ final class DecisionRules {
         var mine = p.decisionBy(who.id());
         if (mine.isPresent()) {
             return Availability.refused("You (" + who.displayName() + ") already decided: "
-                    + mine.get().kind().name().toLowerCase() + ". A second decision must come from someone else.");
+                    + mine.get().kind().name().toLowerCase(Locale.ROOT) + ". A second decision must come from someone else.");
         }
         return connected ? Availability.ALLOWED : Availability.refused("Not connected to the backend.");
     }

@@ -16,8 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The execution of an approved proposal: the result first (which phase failed, and why, when one did), then the
- * phases as a timeline whose bars are as long as the phases took, and the measured RTO and RPO against the targets.
+ * The execution of an approved proposal: the result first (which phase failed, and why, when one did), the measured
+ * RTO and RPO against the targets, then the phases as a timeline whose bars are as long as the phases took.
  */
 final class ExecutionView extends VBox {
     private static final double BAR_WIDTH = 300;
@@ -26,10 +26,11 @@ final class ExecutionView extends VBox {
         super(8);
         setId("execution-view");
         getStyleClass().add("execution-view");
-        getChildren().addAll(DryRunReportView.section("Execution"), result(p), timeline(p, serverNow));
+        getChildren().addAll(DryRunReportView.section("Execution"), result(p));
         if (p.state() == ProposalState.SUCCEEDED || p.measuredRtoValue().isPresent()) {
             getChildren().add(measured(p));
         }
+        getChildren().add(timeline(p, serverNow));
     }
 
     private static Label result(Proposal p) {

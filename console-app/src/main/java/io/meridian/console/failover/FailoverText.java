@@ -33,9 +33,9 @@ final class FailoverText {
         return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
     }
 
-    /** A time after a start on a timeline: "0 s", "2.4 s", "1 min 5 s". */
+    /** A time after a start on a timeline: "0.0 s", "0.5 s", "2.4 s", "12 s", "1 min 5 s". */
     static String offset(Duration d) {
-        return d.toMillis() < 1000 ? "0 s" : duration(d);
+        return d.toMillis() < 10_000 ? String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0) : duration(d);
     }
 
     /** A countdown: "12:04" under an hour, "1 h 03 min" beyond. */

@@ -101,11 +101,11 @@ final class ProposalDetailView extends VBox {
                 + " · version " + p.version() + " · opened by " + p.openedBy()
                 + (p.drillId().isEmpty() ? "" : " · DRILL " + p.drillId()));
         tick(viewModel.serverNowProperty().get());
-        content.getChildren().add(decisions(p));
+        // Once it runs, how the run goes matters most; before, the decisions and the dry run.
         if (!p.phases().isEmpty()) {
             content.getChildren().add(new ExecutionView(p, viewModel.serverNowProperty().get()));
         }
-        content.getChildren().add(new DryRunReportView(p));
+        content.getChildren().addAll(decisions(p), new DryRunReportView(p));
     }
 
     private void tick(Instant now) {

@@ -2,13 +2,18 @@ package io.meridian.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meridian.client.ActingIdentity;
 import io.meridian.model.failover.FailoverKind;
+import io.meridian.model.failover.PhaseStatus;
 import io.meridian.model.failover.Proposal;
 import io.meridian.model.failover.ProposalState;
-import io.meridian.model.topology.ReplicaRole;
+import io.meridian.model.session.Role;
+import io.meridian.model.topology.Replica;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -23,17 +28,20 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The failover screen against the simulated phase-7p platform on a loopback socket, with a fast simulator tick: a
- * primary crashed through the simulator's control service is detected and its proposal arrives in the queue with its
- * dry run; the tab counts it from every view.
+ * primary crashed through the simulator's control service is detected, its proposal arrives in the queue with its dry
+ * run, two people of the demo team approve it (one console switching who it acts as, by the keyboard), the phases
+ * run, and the topology shows the candidate as the new primary.
  */
 @ExtendWith(ApplicationExtension.class)
 class FailoverScreenTest {
     private static final String PRIMARY = "eu-db-fra-1";
     private ConsoleOnSimulator console;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         console = ConsoleOnSimulator.show(stage, "phase-7p", 7, Duration.ofMillis(250));
         window = console.window();
     }
@@ -44,12 +52,12 @@ class FailoverScreenTest {
     }
 
     @Test
-    void aCrashedPrimaryArrivesAsAProposalWithItsDryRun(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> window.failover().viewModel().connectedProperty().get());
+    void aCrashedPrimaryIsApprovedByTwoPeopleAndTheCandidateBecomesPrimary(FxRobot robot) throws Exception {
+        var failover = window.failover().viewModel();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> failover.connectedProperty().get());
         console.backend().simulatorControl().crashReplica(PRIMARY, Duration.ofMinutes(10));
 
-        var failover = window.failover().viewModel();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.failover().viewModel().rows().stream()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> failover.rows().stream()
                 .anyMatch(r -> r.proposalProperty().get().oldPrimaryId().equals(PRIMARY)));
         assertThat(robot.lookup("#failover-badge").queryAs(Label.class).getText()).isEqualTo("1 OPEN");
 
@@ -59,14 +67,75 @@ class FailoverScreenTest {
         Proposal proposal = failover.selectedProperty().get();
         assertThat(proposal.kind()).isEqualTo(FailoverKind.UNPLANNED_FAILOVER);
         assertThat(proposal.state()).isEqualTo(ProposalState.OPEN);
-        assertThat(proposal.candidateId()).startsWith("eu-db-fra-");
+        assertThat(proposal.approvalsRequired()).isEqualTo(2);
+        var candidate = proposal.candidateId();
+        assertThat(candidate).startsWith("eu-db-fra-").isNotEqualTo(PRIMARY);
         assertThat(robot.lookup("#proposal-title").queryAs(Label.class).getText()).contains(proposal.clusterId());
-        var cluster = window.topology().topologyProperty().get().clusters().stream()
-                .filter(c -> c.id().equals(proposal.clusterId())).findFirst().orElseThrow();
-        assertThat(cluster.primary().map(r -> r.id())).contains(PRIMARY);
-        assertThat(cluster.replicas().stream().filter(r -> r.role() == ReplicaRole.PRIMARY)).hasSize(1);
-        // The anonymous viewer watches but may not decide, and the screen says why.
-        assertThat(robot.lookup("#approve-button").queryAs(Button.class).isDisabled()).isTrue();
         console.writeScreenshot("failover-proposal.png");
+
+        var operator = member(failover.identityChoices(), Role.OPERATOR);
+        var commander = member(failover.identityChoices(), Role.INCIDENT_COMMANDER);
+        actAs(robot, operator);
+        approve(robot, candidate, "eu-db-fra-1 crashed; fra-2 is in sync (first approver)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failover.selectedProperty().get().approvals().size()
+                == 1);
+        assertThat(failover.messageProperty().get()).contains("1 of 2 approvals");
+        // The same person may not approve twice: the console says so before the backend would.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#approve-why").queryAs(Label.class).getText()).contains("already decided");
+
+        actAs(robot, commander);
+        approve(robot, candidate, "confirmed with the on-call DBA (second approver)");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
+                failover.selectedProperty().get().state() == ProposalState.SUCCEEDED);
+        var done = failover.selectedProperty().get();
+        assertThat(done.phases()).allMatch(p -> p.status() == PhaseStatus.DONE);
+        assertThat(done.measuredRtoValue()).isPresent();
+        assertThat(done.decisions()).extracting(d -> d.identity()).containsExactly(operator.id(), commander.id());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.topology().topologyProperty().get().clusters()
+                .stream().filter(c -> c.id().equals(done.clusterId())).findFirst().orElseThrow().primary()
+                .map(Replica::id).filter(candidate::equals).isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#execution-result").queryAs(Label.class)
+                .getText().contains("Succeeded"));
+        console.writeScreenshot("failover-execution.png");
+    }
+
+    private static ActingIdentity member(List<ActingIdentity> team, Role role) {
+        return team.stream().filter(m -> m.roles().contains(role)).findFirst().orElseThrow();
+    }
+
+    /** Chooses who the console acts as with the keyboard: Alt+I, then arrows until the member is shown. */
+    private void actAs(FxRobot robot, ActingIdentity who) throws Exception {
+        robot.targetWindow(stage);
+        var failover = window.failover().viewModel();
+        robot.press(KeyCode.ALT).type(KeyCode.I).release(KeyCode.ALT);
+        var team = failover.identityChoices();
+        int from = failover.actingProperty().get() == null ? -1 : team.indexOf(failover.actingProperty().get());
+        int to = team.indexOf(who);
+        for (int i = from; i != to; i += Integer.signum(to - from)) {
+            robot.type(to > from ? KeyCode.DOWN : KeyCode.UP);
+        }
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> who.equals(failover.actingProperty().get()));
+    }
+
+    /** Approves with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the target's name, Enter. */
+    private void approve(FxRobot robot, String candidate, String reason) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
+        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-reason").tryQuery().isPresent());
+        robot.targetWindow(robot.lookup("#decision-dialog").query().getScene().getWindow());
+        robot.write(reason);
+        for (var tick : robot.lookup(".override-tick").queryAllAs(CheckBox.class)) {
+            robot.clickOn(tick);
+        }
+        robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
+        robot.write(candidate);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery().isEmpty());
+        robot.targetWindow(stage);
     }
 }
