@@ -29,6 +29,14 @@ public interface Backend extends AutoCloseable {
         return GrpcBackend.connectWith(address, security);
     }
 
+    /**
+     * Connects to a loopback demo backend as the members of its demo team that {@code identities} holds, naming on
+     * each call the member it acts as at that moment, so the console can switch between them while connected.
+     */
+    static Backend connectAsDemoTeam(BackendAddress address, ActingIdentities identities) throws BackendException {
+        return GrpcBackend.connectAsDemoTeam(address, identities);
+    }
+
     /** Where the backend is, for messages and the status bar, e.g. "127.0.0.1:50051". */
     String target();
 

@@ -9,7 +9,6 @@ import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
-import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.server.BackendServer;
@@ -62,7 +61,7 @@ public final class EmbeddedBackend implements Backend {
             // The console may switch between members while connected (one person playing two operators), so the
             // identity goes with each call instead of once with the connection.
             var identities = DemoTeamIdentities.of(team, Optional.ofNullable(demoIdentity));
-            return new EmbeddedBackend(server, GrpcBackend.connectAsDemoTeam(address, identities), team);
+            return new EmbeddedBackend(server, Backend.connectAsDemoTeam(address, identities), team);
         } catch (BackendException | RuntimeException e) {
             server.close();
             throw e;
