@@ -26,11 +26,12 @@ public final class FailoverScreen implements AutoCloseable {
     private final FailoverPane pane;
     private final Tab tab;
 
-    public FailoverScreen(Backend backend, ObservableValue<Topology> topology, Background background, Clock clock) {
+    public FailoverScreen(Backend backend, ObservableValue<Topology> topology, LiveLag liveLag, Background background,
+                          Clock clock) {
         var store = new ProposalStore(clock);
         var client = backend.failover();
         viewModel = new FailoverViewModel(client, backend.identities(), store, background, new DecisionSigner(clock),
-                topology);
+                topology, liveLag);
         watch = client.watch(store);
         pane = new FailoverPane(viewModel);
         tab = new Tab("Failover", pane);

@@ -46,6 +46,7 @@ public final class FailoverViewModel {
     private final Background background;
     private final DecisionSigner signer;
     private final ObservableValue<Topology> topology;
+    private final LiveLag liveLag;
     private final HashMap<String, ProposalRow> rowsById = new HashMap<>();
     private long lastTickSecond = Long.MIN_VALUE;
 
@@ -58,6 +59,7 @@ public final class FailoverViewModel {
     private final ObjectProperty<ActingIdentity> acting = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper streamText = new ReadOnlyStringWrapper("Connecting…");
+    private final ReadOnlyStringWrapper liveLagText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -67,13 +69,15 @@ public final class FailoverViewModel {
     private final ReadOnlyObjectWrapper<Availability> switchover = new ReadOnlyObjectWrapper<>(none());
 
     public FailoverViewModel(FailoverClient client, ActingIdentities identities, ProposalStore store,
-                             Background background, DecisionSigner signer, ObservableValue<Topology> topology) {
+                             Background background, DecisionSigner signer, ObservableValue<Topology> topology,
+                             LiveLag liveLag) {
         this.client = client;
         this.identities = identities;
         this.store = store;
         this.background = background;
         this.signer = signer;
         this.topology = topology;
+        this.liveLag = liveLag;
         acting.set(identities.current().orElse(null));
         acting.addListener((obs, old, who) -> {
             if (who != null) {
@@ -137,6 +141,11 @@ public final class FailoverViewModel {
         return streamText.getReadOnlyProperty();
     }
 
+    /** The selected proposal's candidate's lag as the telemetry stream reports it now, refreshed every second. */
+    public ReadOnlyStringProperty liveLagTextProperty() {
+        return liveLagText.getReadOnlyProperty();
+    }
+
     /** The outcome of the last command, in words; an error when {@link #messageIsErrorProperty()}. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -192,6 +201,7 @@ public final class FailoverViewModel {
             lastTickSecond = second;
             serverNow.set(now);
             rows.forEach(row -> row.tick(now));
+            liveLagText.set(describeLiveLag(localNow));
             var last = store.lastEventAt();
             if (last != null && connected.get() && Freshness.of(last, localNow, true).stale()) {
                 streamText.set("No word from the backend for " + Freshness.describe(Duration.between(last,
@@ -228,6 +238,22 @@ public final class FailoverViewModel {
             selected.set(current);
         }
         recomputeAvailability();
+    }
+
+    private String describeLiveLag(Instant localNow) {
+        var p = selected.get();
+        if (p == null || !p.state().active() || p.candidateId().isEmpty()) {
+            return "";
+        }
+        return liveLag.into(p.candidateId()).map(r -> {
+            var age = Duration.between(r.asOf(), localNow);
+            var figure = FailoverText.duration(Duration.ofMillis(Math.round(r.seconds() * 1000)))
+                    + (r.bytes() > 0 ? " (" + FailoverText.bytes(r.bytes()) + ")" : "");
+            var what = "Live lag of " + p.candidateId() + " behind " + r.behindReplicaId() + ": ";
+            return age.compareTo(Freshness.STALE_AFTER) > 0
+                    ? what + "FROZEN at " + figure + ", last figure " + Freshness.describe(age) + " old"
+                    : what + figure;
+        }).orElse("Live lag of " + p.candidateId() + ": no figure from the telemetry stream");
     }
 
     /** Asks the backend to recompute the selected proposal's dry run from the current topology and telemetry. */

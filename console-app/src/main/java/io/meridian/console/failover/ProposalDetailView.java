@@ -75,7 +75,13 @@ final class ProposalDetailView extends VBox {
         why.visibleProperty().bind(why.textProperty().isNotEmpty());
         why.managedProperty().bind(why.visibleProperty());
 
-        var header = new VBox(4, title, subtitle, age, actions, why);
+        var lag = new Label();
+        lag.setId("candidate-live-lag");
+        lag.getStyleClass().add("live-lag");
+        lag.textProperty().bind(viewModel.liveLagTextProperty());
+        lag.visibleProperty().bind(lag.textProperty().isNotEmpty());
+        lag.managedProperty().bind(lag.visibleProperty());
+        var header = new VBox(4, title, subtitle, age, lag, actions, why);
         var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("detail-scroll");

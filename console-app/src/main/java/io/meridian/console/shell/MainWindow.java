@@ -82,7 +82,8 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
-        failover = new FailoverScreen(backend, topology.topologyProperty(), new FxBackground(), clock);
+        failover = new FailoverScreen(backend, topology.topologyProperty(), new CandidateLag(store, telemetryStore),
+                new FxBackground(), clock);
         var overview = new Tab("Overview", split);
         overview.setClosable(false);
         var screens = new TabPane(overview, failover.tab());

@@ -32,7 +32,8 @@ class FailoverViewModelTest {
     private void start(Proposal proposal) {
         client = new FakeFailoverClient(proposal);
         viewModel = new FailoverViewModel(client, team, store, new CurrentThread(), new DecisionSigner(clock),
-                new SimpleObjectProperty<Topology>());
+                new SimpleObjectProperty<Topology>(), replica -> Optional.of(
+                        new LiveLag.Reading("eu-db-fra-1", 0.42, 2048, clock.instant().minusSeconds(10))));
         store.onStatus(new StreamStatus.Live(clock.instant()));
         store.onEvent(new ProposalEvent.Changed(clock.instant(), proposal));
         viewModel.pulse(clock.instant());
@@ -45,6 +46,9 @@ class FailoverViewModelTest {
         assertThat(viewModel.selectedProperty().get().id()).isEqualTo("p-1");
         assertThat(viewModel.rows().getFirst().ageProperty().get()).isEqualTo("open 1 min 30 s");
         assertThat(viewModel.rows().getFirst().approvals()).isEqualTo("0/2 approvals");
+        // A lag figure that stopped coming is shown as frozen, never as small.
+        assertThat(viewModel.liveLagTextProperty().get()).isEqualTo(
+                "Live lag of eu-db-fra-2 behind eu-db-fra-1: FROZEN at 420 ms (2.0 KiB), last figure 10 s old");
     }
 
     @Test
