@@ -5,6 +5,7 @@ import io.meridian.model.failover.Proposal;
 import io.meridian.model.failover.ProposalState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -71,7 +72,7 @@ public final class ProposalRow {
         var p = proposal.get();
         var opened = Duration.between(p.openedAt(), serverNow);
         set(age, p.state() == ProposalState.OPEN ? "open " + FailoverText.duration(roundDown(opened))
-                : FailoverText.state(p.state()).toLowerCase(java.util.Locale.ROOT) + " · opened "
+                : FailoverText.state(p.state()).toLowerCase(Locale.ROOT) + " · opened "
                 + FailoverText.duration(roundDown(opened)) + " ago");
         set(countdown, p.flappingWindowEnd().filter(end -> end.isAfter(serverNow))
                 .map(end -> "Anti-flapping: " + FailoverText.countdown(Duration.between(serverNow, end)) + " left")

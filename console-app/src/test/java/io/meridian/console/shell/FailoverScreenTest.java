@@ -101,6 +101,36 @@ class FailoverScreenTest {
         console.writeScreenshot("failover-execution.png");
     }
 
+    @Test
+    void aPlannedSwitchoverWhereMeridianPicksTheCandidateOpensAProposal(FxRobot robot) throws Exception {
+        var failover = window.failover().viewModel();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> failover.connectedProperty().get()
+                && window.topology().topologyProperty().get() != null);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.F).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#switchover-button").queryAs(Button.class).isDisabled());
+        robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#switchover-dialog").tryQuery()
+                .isPresent());
+        robot.targetWindow(robot.lookup("#switchover-dialog").query().getScene().getWindow());
+        robot.press(KeyCode.ALT).type(KeyCode.E).release(KeyCode.ALT);
+        robot.write("kernel patching on the primary's host, CHG-2211");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#switchover-best").queryAs(Button.class).isDisabled());
+        robot.press(KeyCode.ALT).type(KeyCode.M).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#switchover-dialog").tryQuery()
+                .isEmpty());
+        robot.targetWindow(stage);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failover.selectedProperty().get() != null
+                && failover.selectedProperty().get().kind() == FailoverKind.PLANNED_SWITCHOVER);
+        var opened = failover.selectedProperty().get();
+        assertThat(opened.state()).isEqualTo(ProposalState.OPEN);
+        assertThat(opened.openedBy()).contains("camila.souza");
+        assertThat(opened.candidateId()).isNotEqualTo(opened.oldPrimaryId()).isNotEmpty();
+        assertThat(failover.messageProperty().get()).startsWith("Switchover requested");
+    }
+
     private static ActingIdentity member(List<ActingIdentity> team, Role role) {
         return team.stream().filter(m -> m.roles().contains(role)).findFirst().orElseThrow();
     }
