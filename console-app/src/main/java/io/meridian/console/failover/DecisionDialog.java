@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -80,6 +81,7 @@ final class DecisionDialog extends Dialog<Void> {
         sendButton.getStyleClass().add(approving ? "approve-button" : "reject-button");
         sendButton.disableProperty().bind(vm.canSubmitProperty().not());
         sendButton.setDefaultButton(true);
+        sendButton.setMinWidth(Region.USE_PREF_SIZE);
         // The dialog closes when the backend has recorded the decision, not when the button is pressed.
         sendButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();

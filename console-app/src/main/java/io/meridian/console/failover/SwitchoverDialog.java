@@ -14,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -26,13 +27,13 @@ final class SwitchoverDialog extends Dialog<Void> {
     SwitchoverDialog(Window owner, SwitchoverDialogViewModel vm) {
         initOwner(owner);
         setTitle("Request a planned switchover");
-        setHeaderText("Hand a healthy primary over to a standby. The old primary is fenced only after the "
-                + "candidate caught up, so nothing is lost; the proposal still needs its approvals.");
+        setHeaderText("Hand a healthy primary over to a standby");
         var pane = getDialogPane();
         pane.setId("switchover-dialog");
         pane.getStylesheets().addAll(owner.getScene().getStylesheets());
         pane.getStylesheets().add(FailoverPane.STYLESHEET);
         pane.getStyleClass().add("failover-dialog");
+        pane.setMinWidth(Region.USE_PREF_SIZE);
 
         var cluster = new ComboBox<Cluster>(vm.clusters());
         cluster.setId("switchover-cluster");
@@ -59,7 +60,9 @@ final class SwitchoverDialog extends Dialog<Void> {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        var explain = new Label("Meridian picks the best candidate: the dry run ranks the standbys by health, lag, "
+        var explain = new Label("The old primary is fenced only after the candidate caught up, so nothing is lost; "
+                + "the proposal opened here still needs its approvals before anything is promoted.\n"
+                + "Meridian picks the best candidate: the dry run ranks the standbys by health, lag, "
                 + "tier and capacity and proposes the first eligible one.\nYou pick this replica: the proposal "
                 + "promotes the standby you chose, whatever its rank; its dry run states the risk (data loss, RTO, "
                 + "policy checks) before anyone approves.");
@@ -68,7 +71,7 @@ final class SwitchoverDialog extends Dialog<Void> {
         var content = new VBox(8, labelFor("_Cluster", cluster), cluster, labelFor("R_eason (required)", reason),
                 reason, labelFor("Re_plica (for \"You pick this replica\")", replica), replica, explain, whyNot,
                 error);
-        content.setPrefWidth(640);
+        content.setPrefWidth(720);
         pane.setContent(content);
 
         var best = new ButtonType("_Meridian picks the best candidate", ButtonBar.ButtonData.OK_DONE);
@@ -92,6 +95,9 @@ final class SwitchoverDialog extends Dialog<Void> {
                                Runnable command) {
         var button = (Button) node;
         button.setId(id);
+        // The labels say what happens; they must never be cut short.
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        ButtonBar.setButtonUniformSize(button, false);
         button.disableProperty().bind(disabled);
         button.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
