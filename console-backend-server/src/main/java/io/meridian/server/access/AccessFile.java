@@ -116,7 +116,7 @@ public final class AccessFile {
     private static String describe(JacksonException e) {
         var where = location(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
-            return where + path(u.getPath()) + "unknown field '" + u.getPropertyName() + "' (known fields: "
+            return where + path(u.getPath().subList(0, u.getPath().size() - 1)) + "unknown field '" + u.getPropertyName() + "' (known fields: "
                     + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList())
                     + ")";
         }
