@@ -101,6 +101,15 @@ class AccessFileTest {
     }
 
     @Test
+    void theExampleOfTheDocumentationLoads() throws Exception {
+        var doc = Files.readString(Path.of("../docs/security.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        var example = doc.substring(start, doc.indexOf("```", start));
+        assertThat(AccessFile.parse("docs/security.md", example.getBytes(StandardCharsets.UTF_8)).identities())
+                .extracting(Identity::id).containsExactly("lena.hoffmann", "camila.souza");
+    }
+
+    @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
         assertThatThrownBy(() -> AccessFile.load(dir.resolve("nope.json")))
                 .hasMessage(dir.resolve("nope.json") + ": no such file");
