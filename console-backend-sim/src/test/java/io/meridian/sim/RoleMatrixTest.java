@@ -23,6 +23,8 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -108,11 +110,11 @@ class RoleMatrixTest {
         }
     }
 
-    private static java.security.cert.X509Certificate[] certificates(Path pem) throws Exception {
+    private static X509Certificate[] certificates(Path pem) throws Exception {
         try (var in = Files.newInputStream(pem)) {
-            return java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(java.security.cert.X509Certificate.class::cast)
-                    .toArray(java.security.cert.X509Certificate[]::new);
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
         }
     }
 
