@@ -147,8 +147,10 @@ class RoleMatrixTest {
         for (var method : server.methods()) {
             for (var role : Role.values()) {
                 var status = call(CHANNELS.get(role), method);
+                // A refusal comes at once; anything else proves the call passed the role check and reached the
+                // service, except a call that never got there or was not known.
                 assertThat(status.getCode()).as("%s as %s: %s", method.getFullMethodName(), role, status)
-                        .isNotEqualTo(Status.Code.UNAUTHENTICATED);
+                        .isNotIn(Status.Code.UNAUTHENTICATED, Status.Code.UNAVAILABLE, Status.Code.UNIMPLEMENTED);
                 var row = method.getFullMethodName() + " as " + role.label() + ": ";
                 outcomes.add(row + (status.getCode() == Status.Code.PERMISSION_DENIED ? "denied" : "allowed"));
                 expected.add(row + (EXPECTED.get(method.getFullMethodName()).contains(role) ? "allowed" : "denied"));
