@@ -20,6 +20,7 @@ import io.meridian.server.scenario.ScenarioException;
 import io.meridian.sim.ShippedScenarios;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,9 @@ import javafx.application.Platform;
  * the window's business. A second console on the same account brings the first to the front and stops.
  */
 public final class Main {
+    /** How long connecting to a standalone backend (a TLS handshake included) may take before its first call. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
     private Main() {
     }
 
@@ -152,6 +156,8 @@ public final class Main {
         }
         var backend = Backend.connectWith(options.backend(), options.connection().security());
         try {
+            // Connect first: a cold TLS handshake must not eat the session call's deadline.
+            backend.awaitConnected(CONNECT_TIMEOUT);
             backend.session();
         } catch (BackendException e) {
             backend.close();

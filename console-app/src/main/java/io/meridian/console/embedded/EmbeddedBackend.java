@@ -1,5 +1,6 @@
 package io.meridian.console.embedded;
 
+import io.meridian.audit.Ed25519PrivateKey;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,11 +33,13 @@ public final class EmbeddedBackend implements Backend {
     private final BackendServer server;
     private final Backend client;
     private final DemoTeam team;
+    private final String demoIdentity;
 
-    private EmbeddedBackend(BackendServer server, Backend client, DemoTeam team) {
+    private EmbeddedBackend(BackendServer server, Backend client, DemoTeam team, String demoIdentity) {
         this.server = server;
         this.client = client;
         this.team = team;
+        this.demoIdentity = demoIdentity;
     }
 
     /** As the anonymous viewer. */
@@ -56,7 +60,7 @@ public final class EmbeddedBackend implements Backend {
         try {
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
             var security = demoIdentity == null ? ConnectionSecurity.none() : ConnectionSecurity.demo(demoIdentity);
-            return new EmbeddedBackend(server, Backend.connectWith(address, security), team);
+            return new EmbeddedBackend(server, Backend.connectWith(address, security), team, demoIdentity);
         } catch (BackendException | RuntimeException e) {
             server.close();
             throw e;
@@ -66,6 +70,11 @@ public final class EmbeddedBackend implements Backend {
     /** The demo team: who the backend knows, and each member's private signing key for this process only. */
     public DemoTeam team() {
         return team;
+    }
+
+    /** The signing key of the member this console acts as; empty for the anonymous viewer. */
+    public Optional<Ed25519PrivateKey> signingKey() {
+        return demoIdentity == null ? Optional.empty() : team.signingKey(demoIdentity);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class ExportBundleCommand {
     public static final String NAME = "export-bundle";
     /** Entries per bundle with per-entry proofs: keeps a bundle a size an auditor can mail. */
     public static final long MAX_RANGE = 1_000_000;
+    /** How long connecting (a TLS handshake included) may take before the first call's own deadline starts. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     public static final String USAGE = """
             Usage: meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N] [connection options]
@@ -72,6 +75,7 @@ public final class ExportBundleCommand {
         }
         Path outFile = Path.of(a.value("--out").orElseThrow());
         try (var backend = GrpcBackend.connectWith(address, connection.security())) {
+            backend.awaitConnected(CONNECT_TIMEOUT);
             var bundle = export(backend.audit(), a);
             Files.write(outFile, BundleCodec.write(bundle));
             out.printf("wrote %s: %d entries from %d%s, checkpoint of size %d%n", outFile, bundle.entries().size(),
