@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /** What the console was asked to connect to: a standalone backend, or the embedded simulator with a scenario. */
-record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String scenario, Path scenarioFile,
-                      long seed, boolean help, boolean version) {
+record ConsoleOptions(BackendAddress backend, Path trustedCertificates, Path trustRoots, String scenario,
+                      Path scenarioFile, long seed, boolean help, boolean version) {
     static final String USAGE = """
             Usage: meridian [options]                the console
                    meridian backend [options]        the standalone simulated backend (meridian backend --help)
@@ -19,20 +19,25 @@ record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String s
 
               --backend HOST:PORT    connect to a standalone backend instead of the embedded one
               --tls-ca PATH          PEM certificates to trust for the backend's TLS certificate
+              --trust-roots FILE     the audit log's keys to trust (docs/audit-format.md section 6); default:
+                                     trusted-keys.txt in the configuration directory, or for the embedded
+                                     backend the keys the console made for it
               --scenario NAME        embedded scenario: quasim-phase-vii, hvac-multi-region, nautilus-phase-7,
                                      sovren, phase-7p (default: the last one used, at first phase-7p)
               --scenario-file PATH   embedded backend on your own scenario file (docs/scenarios.md)
               --seed N               embedded simulation seed (default 1)
               --help                 this text
               --version              the version
-            Preferences (window, last scenario) live in $XDG_CONFIG_HOME/meridian (~/.config/meridian); one console
-            runs per user: starting a second one brings the first to the front.
+            Preferences (window, last scenario) and pinned audit keys live in $XDG_CONFIG_HOME/meridian
+            (~/.config/meridian), verified audit checkpoints and the embedded audit log in $XDG_DATA_HOME/meridian
+            (~/.local/share/meridian); one console runs per user: starting a second one brings the first to the front.
             Start-up time: -Dmeridian.startup=report (in JAVA_TOOL_OPTIONS) or MERIDIAN_STARTUP=report prints the
             time to the first topology frame; =exit also closes the window after it.
             """;
 
     static ConsoleOptions parse(List<String> args) {
-        var a = Arguments.parse(args, Set.of("--backend", "--tls-ca", "--scenario", "--scenario-file", "--seed"),
+        var a = Arguments.parse(args, Set.of("--backend", "--tls-ca", "--trust-roots", "--scenario",
+                "--scenario-file", "--seed"),
                 Set.of("--help", "--version"));
         BackendAddress backend = null;
         if (a.has("--backend")) {
@@ -47,7 +52,7 @@ record ConsoleOptions(BackendAddress backend, Path trustedCertificates, String s
             }
         }
         return new ConsoleOptions(backend, a.value("--tls-ca").map(Path::of).orElse(null),
-                a.value("--scenario").orElse(null), a.value("--scenario-file").map(Path::of).orElse(null),
+                a.value("--trust-roots").map(Path::of).orElse(null), a.value("--scenario").orElse(null), a.value("--scenario-file").map(Path::of).orElse(null),
                 a.longValue("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), a.has("--help"), a.has("--version"));
     }
 }

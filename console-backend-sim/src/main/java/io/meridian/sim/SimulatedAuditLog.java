@@ -3,7 +3,6 @@ package io.meridian.sim;
 import io.meridian.audit.NoteSigner;
 import io.meridian.audit.RegionKey;
 import io.meridian.audit.TrustedKeys;
-import io.meridian.model.topology.Region;
 import io.meridian.server.audit.AuditLog;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.RegionSigner;
@@ -46,22 +45,25 @@ public final class SimulatedAuditLog {
         return "meridian-simulator/audit/" + scenario;
     }
 
-    /** Opens (or creates) the log and its keys; the returned audit is owned by the backend it is given to. */
-    public static BackendAudit open(Options options, String scenario, List<Region> regions, long seed)
+    /**
+     * Opens (or creates) the log and its keys, one signer per region id; the returned audit is owned by the backend
+     * it is given to.
+     */
+    public static BackendAudit open(Options options, String scenario, List<String> regions, long seed)
             throws IOException {
         Path keys = Files.createDirectories(options.directory().resolve("keys"));
         String origin = origin(scenario);
         var logSigner = NoteSigner.of(origin, key(keys.resolve("checkpoint.key"), options.passphrase()));
         var signers = new ArrayList<RegionSigner>();
         for (var region : regions) {
-            signers.add(new RegionSigner(region.id(), region.id() + "/sim",
-                    key(keys.resolve(region.id() + ".key"), options.passphrase())));
+            signers.add(new RegionSigner(region, region + "/sim", key(keys.resolve(region + ".key"),
+                    options.passphrase())));
         }
         var trusted = new TrustedKeys(List.of(logSigner.key()), signers.stream()
                 .map(s -> new RegionKey(s.region(), s.keyId(), s.key().publicKey())).toList());
         Files.writeString(options.directory().resolve("trusted-keys.txt"), trusted.format());
         var log = AuditLog.open(options.directory().resolve("log"), origin, logSigner, signers);
-        var queries = new SimulatedQueries(regions.stream().map(Region::id).toList(), seed,
+        var queries = new SimulatedQueries(regions, seed,
                 options.queriesPerSecond(), BATCH_TICK, Clock.systemUTC());
         return new BackendAudit(log, queries, List.of(logSigner.key()), signers, BackendAudit.CHECKPOINT_INTERVAL);
     }

@@ -7,6 +7,7 @@ import io.meridian.client.BackendException;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.audit.TrustRoots;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.server.BackendServer;
@@ -19,26 +20,40 @@ import java.util.List;
 
 /**
  * The console's default backend: a simulated backend started in this process on a loopback port, reached through
- * the same gRPC client as a remote one, so the embedded default exercises the real protocol.
+ * the same gRPC client as a remote one, so the embedded default exercises the real protocol. It keeps an audit log
+ * in the user's data directory ({@link EmbeddedAudit}) whose keys the console made, and so may trust.
  */
 public final class EmbeddedBackend implements Backend {
     private final BackendServer server;
     private final Backend client;
+    private final TrustRoots trustRoots;
 
-    private EmbeddedBackend(BackendServer server, Backend client) {
+    private EmbeddedBackend(BackendServer server, Backend client, TrustRoots trustRoots) {
         this.server = server;
         this.client = client;
+        this.trustRoots = trustRoots;
     }
 
-    public static EmbeddedBackend start(Scenario scenario, long seed) throws IOException, BackendException {
-        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(scenario, seed));
+    public static EmbeddedBackend start(Scenario scenario, long seed, EmbeddedAudit audit)
+            throws IOException, BackendException {
+        var options = SimulatedBackend.Options.embedded(scenario, seed);
+        var backendAudit = audit.open(options);
+        var keys = EmbeddedAudit.trustedKeys(backendAudit);
+        var server = SimulatedBackend.start(options, backendAudit);
         try {
+            var pinned = audit.pin(scenario.name(), keys);
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
-            return new EmbeddedBackend(server, Backend.connect(address, null));
-        } catch (BackendException | RuntimeException e) {
+            return new EmbeddedBackend(server, Backend.connect(address, null), TrustRoots.pinned(keys,
+                    pinned + " (the keys this console made for its embedded backend)"));
+        } catch (IOException | BackendException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /** The public keys of the signing keys the console made for this backend's audit log. */
+    public TrustRoots trustRoots() {
+        return trustRoots;
     }
 
     @Override

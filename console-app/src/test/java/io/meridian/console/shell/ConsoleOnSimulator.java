@@ -3,6 +3,8 @@ package io.meridian.console.shell;
 import atlantafx.base.theme.PrimerDark;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.grpc.GrpcBackend;
+import io.meridian.console.audit.AuditSettings;
+import io.meridian.console.audit.TrustRoots;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.server.BackendServer;
 import io.meridian.sim.ShippedScenarios;
@@ -27,7 +29,8 @@ record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow 
         var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed));
         var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
+        var window = new MainWindow(backend, LandOutlines.shipped(), new AuditSettings(TrustRoots.missing(
+                "this test pins no keys"), null), Clock.systemUTC());
         stage.setScene(window.scene(1000, 700));
         stage.show();
         return new ConsoleOnSimulator(server, backend, window);
