@@ -268,14 +268,20 @@ public final class RangeViewModel {
         long total = current.to() - current.from();
         long done = current.done().get();
         progress.set((double) done / total);
-        double seconds = Duration.between(current.startedAt(), now).toNanos() / 1e9;
-        var text = Formats.count(done) + " of " + Formats.count(total) + " entries";
-        if (done > 0 && seconds > 0.2) {
-            double rate = done / seconds;
-            text += " · " + Formats.count(Math.round(rate)) + " entries/s · ETA "
-                    + Formats.duration(Duration.ofSeconds(Math.round((total - done) / rate)));
-        }
+        var text = progress(done, total, Duration.between(current.startedAt(), now));
         progressText.set(current.cancel().get() ? text + " · cancelling…" : text);
+    }
+
+    /** "2,500 of 10,000 entries · 500 entries/s · ETA 0:15", the rate averaged since the start. */
+    static String progress(long done, long total, Duration elapsed) {
+        double seconds = elapsed.toNanos() / 1e9;
+        var text = Formats.count(done) + " of " + Formats.count(total) + " entries";
+        if (done == 0 || seconds < 0.2) {
+            return text;
+        }
+        double rate = done / seconds;
+        return text + " · " + Formats.count(Math.round(rate)) + " entries/s · ETA "
+                + Formats.duration(Duration.ofSeconds(Math.round((total - done) / rate)));
     }
 
     private void show(Finished done) {
