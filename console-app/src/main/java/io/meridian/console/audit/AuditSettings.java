@@ -2,18 +2,27 @@ package io.meridian.console.audit;
 
 import io.meridian.console.userdata.UserDirectories;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What the auditor view takes from the console's set-up: the pinned trust roots, and the directory where the last
  * verified checkpoint of each log is remembered across restarts, with the evidence of any alarm beside it.
+ *
+ * @param pollInterval how often the backend's latest checkpoint is checked
  */
-public record AuditSettings(TrustRoots roots, Path checkpointDirectory) {
+public record AuditSettings(TrustRoots roots, Path checkpointDirectory, Duration pollInterval) {
     /** The trusted keys file in the user's configuration directory, for backends other than the embedded one. */
     public static final String TRUSTED_KEYS_FILE = "trusted-keys.txt";
 
     /** The checkpoints directory under the user's data directory. */
     public static AuditSettings of(TrustRoots roots, UserDirectories directories) {
-        return new AuditSettings(roots, directories.data().resolve("audit").resolve("checkpoints"));
+        return new AuditSettings(roots, directories.data().resolve("audit").resolve("checkpoints"),
+                CheckpointWatch.POLL_INTERVAL);
+    }
+
+    /** No keys pinned, for the reason given: the auditor view then says verification is impossible. */
+    public static AuditSettings unpinned(String why) {
+        return new AuditSettings(TrustRoots.missing(why), null, CheckpointWatch.POLL_INTERVAL);
     }
 
     /** The pinned trust roots for a backend the console did not start: {@code file}, or the configuration's. */

@@ -73,8 +73,8 @@ public final class AuditViewModel implements AutoCloseable {
     }
 
     /**
-     * The auditor's screen over {@code reader}, its checkpoint watch polling every
-     * {@link CheckpointWatch#POLL_INTERVAL} and its tasks on virtual threads; {@link #close} stops both.
+     * The auditor's screen over {@code reader}, its checkpoint watch polling at the settings' interval and its tasks
+     * on virtual threads; {@link #close} stops both.
      */
     public static AuditViewModel open(AuditReader reader, AuditSettings settings, Consumer<AlertChange> alerts,
             Clock clock) {
@@ -83,7 +83,7 @@ public final class AuditViewModel implements AutoCloseable {
         CheckpointWatch watch = null;
         if (keys != null) {
             watch = new CheckpointWatch(reader, keys, settings.checkpointDirectory(), clock);
-            watch.start(CheckpointWatch.POLL_INTERVAL);
+            watch.start(settings.pollInterval());
         }
         return new AuditViewModel(settings.roots(), watch, new RangeViewModel(reader, keys, executor, clock),
                 new LookupViewModel(reader, keys, executor), alerts, executor);

@@ -9,6 +9,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Look up a query id: the entry field by field, and its inclusion proof checked against the verified checkpoint. */
@@ -48,6 +49,7 @@ final class LookupPane extends VBox {
         fields.getStyleClass().add("audit-fields");
         fields.setPlaceholder(new Label("The entry appears here"));
         fields.setCellFactory(list -> new FieldCell());
+        fields.setPrefHeight(120);
         VBox.setVgrow(fields, Priority.ALWAYS);
 
         var proofTitle = new Label("Inclusion proof (RFC 9162), from the leaf up");
@@ -56,9 +58,13 @@ final class LookupPane extends VBox {
         proof.setId("lookup-proof");
         proof.getStyleClass().add("audit-proof");
         proof.setEditable(false);
-        proof.setPrefRowCount(7);
+        proof.setPrefRowCount(6);
+        proof.setMinHeight(Region.USE_PREF_SIZE);
         proof.textProperty().bind(viewModel.proofTextProperty());
 
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        lookUp.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(title, inputs, result, fields, proofTitle, proof);
     }
 
@@ -71,7 +77,6 @@ final class LookupPane extends VBox {
         FieldCell() {
             name.getStyleClass().add("audit-field-name");
             value.getStyleClass().add("audit-field-value");
-            value.setWrapText(true);
         }
 
         @Override

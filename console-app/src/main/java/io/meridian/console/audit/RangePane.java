@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -67,12 +68,17 @@ final class RangePane extends VBox {
                 e.consume();
             }
         });
-        var inputs = new HBox(8, firstLabel, first, lastLabel, last, verify, whole, cancel);
+        var inputs = new HBox(8, firstLabel, first, lastLabel, last);
         inputs.setAlignment(Pos.CENTER_LEFT);
+        var commands = new HBox(8, verify, whole, cancel);
+        for (var fixed : List.of(verify, whole, cancel, firstLabel, lastLabel)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         var bar = new ProgressBar();
         bar.setId("verification-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(viewModel.progressProperty());
         var progress = new Label();
         progress.setId("verification-progress-text");
@@ -86,6 +92,8 @@ final class RangePane extends VBox {
         viewModel.stateProperty().subscribe(state -> AuditStyles.applyRange(result, state));
 
         var findings = findingsTable(viewModel);
+        // The table takes the room left, and gives it up first when the window is short.
+        findings.setPrefHeight(120);
         VBox.setVgrow(findings, Priority.ALWAYS);
 
         var export = new Button("_Export evidence bundle…");
@@ -114,7 +122,11 @@ final class RangePane extends VBox {
         exportRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(exportText, Priority.ALWAYS);
 
-        getChildren().addAll(title, hint, inputs, bar, progress, result, findings, exportRow);
+        for (var label : List.of(hint, result, exportText)) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(title, hint, inputs, commands, bar, progress, result, findings, exportRow);
     }
 
     private static TextField field(String id, String prompt, StringProperty text) {

@@ -42,7 +42,7 @@ public record EmbeddedAudit(UserDirectories directories) {
     }
 
     /** The public halves of the keys the console made for {@code audit}: the embedded backend's trust roots. */
-    static TrustedKeys trustedKeys(BackendAudit audit) {
+    public static TrustedKeys trustedKeys(BackendAudit audit) {
         return new TrustedKeys(audit.checkpointKeys(), audit.regionSigners().stream()
                 .map(s -> new RegionKey(s.region(), s.keyId(), s.key().publicKey())).toList());
     }

@@ -1,10 +1,10 @@
 package io.meridian.console.shell;
 
 import atlantafx.base.theme.PrimerDark;
+import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.grpc.GrpcBackend;
 import io.meridian.console.audit.AuditSettings;
-import io.meridian.console.audit.TrustRoots;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.server.BackendServer;
 import io.meridian.sim.ShippedScenarios;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
@@ -23,14 +24,22 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real main window on a stage, against a simulated backend on a loopback socket, for the UI tests; closing it
  * closes window, client and server. Screenshots go to the folder in the {@code meridian.screenshots} property.
  */
-record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow window) implements AutoCloseable {
+record ConsoleOnSimulator(BackendServer server, Backend backend, MainWindow window) implements AutoCloseable {
 
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed) throws Exception {
         var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed));
-        var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
+        return show(stage, server, backend -> backend, AuditSettings.unpinned("this test pins no keys"));
+    }
+
+    /**
+     * The window on {@code server}, through the client {@code wrap} makes of the real one (e.g. one that lies about
+     * the audit log), auditing with {@code audit}.
+     */
+    static ConsoleOnSimulator show(Stage stage, BackendServer server, UnaryOperator<Backend> wrap, AuditSettings audit)
+            throws Exception {
+        var backend = wrap.apply(GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null));
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, LandOutlines.shipped(), new AuditSettings(TrustRoots.missing(
-                "this test pins no keys"), null), Clock.systemUTC());
+        var window = new MainWindow(backend, LandOutlines.shipped(), audit, Clock.systemUTC());
         stage.setScene(window.scene(1000, 700));
         stage.show();
         return new ConsoleOnSimulator(server, backend, window);
