@@ -26,10 +26,15 @@ import java.util.Base64;
  */
 public record EmbeddedAudit(UserDirectories directories) {
     /**
-     * Simulated queries per second: enough to see the log grow, little enough that a console left running for a day
-     * writes under a million entries (about 250 MB), which it reads back at its next start.
+     * Simulated queries per second: enough to see the log grow, little enough that a console left running for a week
+     * writes about a million entries (about 250 MB), which the backend reads back at each start.
      */
-    static final double QUERIES_PER_SECOND = 10;
+    static final double QUERIES_PER_SECOND = 2;
+    /**
+     * PBKDF2 iterations of the keys made here. The passphrase is 256 random bits, which stretching cannot make harder
+     * to guess; the full count would cost every start about a quarter of a second per key (docs/audit-console.md).
+     */
+    static final int KEY_ITERATIONS = 1_000;
     private static final int PASSPHRASE_BYTES = 32;
 
     /** Opens the log of {@code options}' scenario, creating directories, passphrase and keys when missing. */
@@ -38,7 +43,7 @@ public record EmbeddedAudit(UserDirectories directories) {
         privateDirectory(directory, "audit log", directories.originOf(directories.data()));
         char[] passphrase = passphrase(directory.resolve("passphrase"));
         return SimulatedBackend.openAudit(options, new SimulatedAuditLog.Options(
-                directory.resolve(options.scenario().name()), passphrase, QUERIES_PER_SECOND));
+                directory.resolve(options.scenario().name()), passphrase, QUERIES_PER_SECOND, KEY_ITERATIONS));
     }
 
     /** The public halves of the keys the console made for {@code audit}: the embedded backend's trust roots. */
