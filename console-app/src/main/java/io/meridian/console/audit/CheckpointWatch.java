@@ -128,6 +128,10 @@ public final class CheckpointWatch implements AutoCloseable {
             status = status.failing("cannot check the backend's checkpoint: " + e.getMessage());
         } catch (IOException | UserDataException e) {
             status = status.failing("cannot keep the verified checkpoint in " + directory + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: report it and keep watching.
+            status = status.failing("an unexpected error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + ")");
         }
     }
 

@@ -42,6 +42,10 @@ record EntryRangeInput(OptionalLong first, OptionalLong last) {
         if (end <= start) {
             throw new Invalid("The last entry (" + (end - 1) + ") comes before the first (" + start + ").");
         }
+        if (end - start > Integer.MAX_VALUE) {
+            throw new Invalid("A range holds at most " + Formats.count(Integer.MAX_VALUE) + " entries; verify this one "
+                    + "in parts.");
+        }
     }
 
     private static OptionalLong number(String text, String field) throws Invalid {

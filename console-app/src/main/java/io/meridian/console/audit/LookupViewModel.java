@@ -148,6 +148,9 @@ public final class LookupViewModel {
                     fields(result), proof);
         } catch (BackendException e) {
             return new Answer(State.ERROR, "The backend did not answer the lookup: " + e.getMessage(), List.of(), "");
+        } catch (RuntimeException e) {
+            return new Answer(State.ERROR, "The lookup stopped on an unexpected error (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ").", List.of(), "");
         }
     }
 

@@ -64,6 +64,9 @@ final class RangeVerifier {
                 if (t instanceof BackendEntryRange.Failed failed) {
                     throw failed.backendException();
                 }
+                if (t instanceof CancellationException stopped) {
+                    throw stopped;
+                }
             }
             throw e;
         }

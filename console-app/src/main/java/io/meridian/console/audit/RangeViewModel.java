@@ -234,6 +234,11 @@ public final class RangeViewModel {
             finished = new Finished(started, null, "The backend stopped answering: " + e.getMessage()
                     + ". Nothing is concluded about the range; verify it again when the backend is back.",
                     clock.instant());
+        } catch (RuntimeException e) {
+            // Never leave the screen saying "verifying" for ever; the message names what broke.
+            finished = new Finished(started, null, "The verification stopped on an unexpected error ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Nothing is concluded about the "
+                    + "range.", clock.instant());
         }
     }
 
@@ -256,6 +261,9 @@ public final class RangeViewModel {
             failExport("The backend's checkpoint is not usable: " + e.getMessage());
         } catch (IOException e) {
             failExport("Cannot write " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            failExport("The export stopped on an unexpected error (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ").");
         }
     }
 
