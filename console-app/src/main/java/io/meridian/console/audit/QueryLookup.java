@@ -48,6 +48,10 @@ final class QueryLookup {
 
     /** Empty when the backend says the tree of {@code checkpoint} holds no entry with {@code queryId}. */
     Optional<Result> lookUp(String queryId, Checkpoint checkpoint) throws BackendException {
+        if (checkpoint.size() == 0) {
+            // Tree size 0 asks the backend for its latest tree, not the empty one this checkpoint is.
+            return Optional.empty();
+        }
         var answer = reader.lookup(queryId, checkpoint.size());
         if (answer.isEmpty()) {
             return Optional.empty();
