@@ -4,6 +4,7 @@ import java.util.Objects;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -12,6 +13,14 @@ import javafx.scene.layout.VBox;
  * checkpoint; below, verifying or exporting a range beside looking up a query id.
  */
 public final class AuditView extends BorderPane {
+    /** The view as a tab whose title says when an alarm was raised, so it shows from every other tab too. */
+    public static Tab tab(AuditViewModel viewModel) {
+        var tab = new Tab("Audit", new AuditView(viewModel));
+        tab.setId("audit-tab");
+        tab.textProperty().bind(viewModel.alarmedProperty().map(alarmed -> alarmed ? "Audit ✖ ALARM" : "Audit"));
+        return tab;
+    }
+
     public AuditView(AuditViewModel viewModel) {
         setId("audit-view");
         getStylesheets().add(Objects.requireNonNull(AuditView.class.getResource("audit.css")).toExternalForm());

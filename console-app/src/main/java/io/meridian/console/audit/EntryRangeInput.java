@@ -46,6 +46,11 @@ record EntryRangeInput(OptionalLong first, OptionalLong last) {
             throw new Invalid("A range holds at most " + Formats.count(Integer.MAX_VALUE) + " entries; verify this one "
                     + "in parts.");
         }
+        if (start > 0 && end - start > RangeVerifier.MAX_INNER_RANGE) {
+            throw new Invalid("A range that does not start at entry 0 holds at most "
+                    + Formats.count(RangeVerifier.MAX_INNER_RANGE) + " entries (its leaf hashes are kept to tie it to "
+                    + "the checkpoint); verify from entry 0 instead, which needs no such memory, or in parts.");
+        }
     }
 
     private static OptionalLong number(String text, String field) throws Invalid {

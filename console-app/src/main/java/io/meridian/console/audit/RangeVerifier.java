@@ -12,19 +12,23 @@ import io.meridian.audit.TrustedKeys;
 import io.meridian.audit.VerificationReport;
 import io.meridian.client.AuditReader;
 import io.meridian.client.BackendException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
  * Verifies entries [from, to) read from a backend against a checkpoint the console verified: every entry with the
  * {@link ChainVerifier} (encoding, origin, region signature, chain links, order, unique query ids; parallel over all
- * cores), then the range against the checkpoint's root. A range from entry 0 is tied to it completely: its root
- * recomputed from the entries must be the checkpoint's (the whole log) or be proved consistent with it. A range that
- * starts later is tied by inclusion proofs of its first and last entries, and the chain links between them.
+ * cores), then the range against the checkpoint's root. A range from entry 0: its root recomputed from the entries
+ * must be the checkpoint's (the whole log) or be proved consistent with it. A range that starts later: its first and
+ * last entries must have inclusion proofs, and the root computed from all its leaves and the subtrees beside it that
+ * those proofs name ({@link RangeRoot}) must be the checkpoint's; its leaf hashes are kept for that, 32 bytes each.
  */
 final class RangeVerifier {
+    /** The most entries of a range that does not start at entry 0: 32 MB of leaf hashes. */
+    static final int MAX_INNER_RANGE = 1_000_000;
+
     private final AuditReader reader;
     private final TrustedKeys keys;
 
@@ -40,21 +44,18 @@ final class RangeVerifier {
      */
     VerificationReport verify(Checkpoint checkpoint, long from, long to, AtomicLong done, BooleanSupplier cancelled)
             throws BackendException {
-        if (from < 0 || to <= from || to > checkpoint.size() || to - from > Integer.MAX_VALUE) {
+        if (from < 0 || to <= from || to > checkpoint.size() || to - from > Integer.MAX_VALUE
+                || (from > 0 && to - from > MAX_INNER_RANGE)) {
             throw new IllegalArgumentException("range [" + from + ", " + to + ") is not within the checkpoint");
         }
         var report = new VerificationReport();
-        var firstLeaf = new AtomicReference<Hash>();
-        var lastLeaf = new AtomicReference<Hash>();
+        byte[] leaves = from == 0 ? null : new byte[Math.toIntExact((to - from) * Hash.SIZE)];
         var range = new BackendEntryRange(reader, from, (int) (to - from), cancelled);
         Hash root;
         try {
             root = new ChainVerifier(checkpoint.origin(), keys, true).verify(range, report, (index, leaf, r) -> {
-                if (index == from) {
-                    firstLeaf.set(leaf);
-                }
-                if (index == to - 1) {
-                    lastLeaf.set(leaf);
+                if (leaves != null) {
+                    leaf.copyTo(leaves, Math.toIntExact((index - from) * Hash.SIZE));
                 }
                 done.incrementAndGet();
             });
@@ -73,10 +74,7 @@ final class RangeVerifier {
         if (from == 0) {
             tieByRoot(checkpoint, to, root, report);
         } else {
-            tieByInclusion(checkpoint, from, firstLeaf.get(), report);
-            if (to - 1 != from) {
-                tieByInclusion(checkpoint, to - 1, lastLeaf.get(), report);
-            }
+            tieByRange(checkpoint, from, to, leaves, report);
         }
         return report;
     }
@@ -100,13 +98,32 @@ final class RangeVerifier {
         }
     }
 
-    private void tieByInclusion(Checkpoint checkpoint, long index, Hash leaf, VerificationReport report)
+    private void tieByRange(Checkpoint checkpoint, long from, long to, byte[] leaves, VerificationReport report)
             throws BackendException {
+        long size = checkpoint.size();
+        var firstProof = reader.inclusionProof(from, size);
+        var lastProof = reader.inclusionProof(to - 1, size);
+        boolean proved = included(checkpoint, from, RangeRoot.leaf(leaves, 0), firstProof, report);
+        proved &= included(checkpoint, to - 1, RangeRoot.leaf(leaves, to - 1 - from), lastProof, report);
+        if (!proved) {
+            return;
+        }
+        var root = RangeRoot.compute(size, from, to, leaves, firstProof, lastProof);
+        if (!root.equals(checkpoint.root())) {
+            report.add(TamperClass.ROOT_MISMATCH, Finding.NO_ENTRY, "entries " + from + " to " + (to - 1) + ", with "
+                    + "the subtrees beside them that the inclusion proofs of the first and last name, lead to root "
+                    + root + ", not the checkpoint's " + checkpoint.root() + ": the entries between are not the log's");
+        }
+    }
+
+    private static boolean included(Checkpoint checkpoint, long index, Hash leaf, List<Hash> proof,
+            VerificationReport report) {
         try {
-            InclusionProofs.verify(index, checkpoint.size(), leaf, reader.inclusionProof(index, checkpoint.size()),
-                    checkpoint.root());
+            InclusionProofs.verify(index, checkpoint.size(), leaf, proof, checkpoint.root());
+            return true;
         } catch (ProofException e) {
             report.add(TamperClass.INCLUSION_PROOF_INVALID, index, e.getMessage());
+            return false;
         }
     }
 }

@@ -84,7 +84,7 @@ public final class MainWindow implements AutoCloseable {
 
         root.setId("main-window");
         root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
-        var tabs = new TabPane(new Tab("Operations", split), new Tab("Audit", new AuditView(audit)));
+        var tabs = new TabPane(new Tab("Operations", split), AuditView.tab(audit));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         root.setCenter(tabs);

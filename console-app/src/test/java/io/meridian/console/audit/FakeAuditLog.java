@@ -34,7 +34,7 @@ final class FakeAuditLog implements AuditReader {
 
     private final List<byte[]> entries = new ArrayList<>();
     private final Map<String, Integer> queryIds = new HashMap<>();
-    private final MerkleTree tree = new MerkleTree();
+    private MerkleTree tree = new MerkleTree();
     private final Map<Integer, byte[]> tampered = new HashMap<>();
     volatile long published;
     volatile String servedNote;
@@ -92,6 +92,18 @@ final class FakeAuditLog implements AuditReader {
 
     synchronized String honestNote(long size) {
         return note(size, tree.root(size));
+    }
+
+    /**
+     * Rebuilds the tree with another leaf at {@code index}: the entries served still verify and chain, but the
+     * checkpoints (signed over the new tree) no longer commit to entry {@code index}.
+     */
+    synchronized void replaceTreeLeaf(int index) {
+        var rebuilt = new MerkleTree();
+        for (int i = 0; i < tree.size(); i++) {
+            rebuilt.append(i == index ? TreeHasher.leaf(new byte[] {9}) : tree.leafHash(i));
+        }
+        tree = rebuilt;
     }
 
     /** Serves entry {@code index} with one byte of its signature flipped. */

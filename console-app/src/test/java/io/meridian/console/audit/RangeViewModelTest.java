@@ -87,6 +87,20 @@ class RangeViewModelTest {
     }
 
     @Test
+    void entriesInsideARangeThatAreNotTheTreesFailItThoughTheEndsAreIncluded() throws Exception {
+        // A backend whose tree does not hold entry 15 as served: the chain and both end proofs still hold.
+        log.replaceTreeLeaf(15);
+        var vm = verified("10", "19");
+        assertThat(vm.stateProperty().get()).isEqualTo(RangeViewModel.State.FAILED);
+        assertThat(vm.findings()).singleElement().satisfies(f -> {
+            assertThat(f.tamperClass()).isEqualTo(TamperClass.ROOT_MISMATCH.name());
+            assertThat(f.message()).startsWith("entries 10 to 19, with the subtrees beside them").endsWith("the "
+                    + "entries between are not the log's");
+        });
+        assertThat(verified("16", "30").stateProperty().get()).isEqualTo(RangeViewModel.State.PASSED);
+    }
+
+    @Test
     void badInputIsExplainedAndNothingRuns() throws Exception {
         var beyond = verified("50", "150");
         assertThat(beyond.stateProperty().get()).isEqualTo(RangeViewModel.State.ERROR);
@@ -95,6 +109,12 @@ class RangeViewModelTest {
         assertThat(verified("x1", "").resultTextProperty().get()).contains("'x1' is not an entry number");
         assertThat(verified("20", "10").resultTextProperty().get()).contains("comes before the first");
         assertThat(verified("-3", "").resultTextProperty().get()).contains("must not be negative");
+        var huge = new RangeViewModel(log, FakeAuditLog.trusted(), Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC));
+        huge.pulse(NOW, new Checkpoint(FakeAuditLog.ORIGIN, 3_000_000, checkpoint().root()));
+        huge.firstTextProperty().set("1");
+        huge.verify();
+        assertThat(huge.resultTextProperty().get()).startsWith("A range that does not start at entry 0 holds at "
+                + "most 1,000,000 entries");
     }
 
     @Test

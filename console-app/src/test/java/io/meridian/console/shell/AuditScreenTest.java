@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +117,8 @@ class AuditScreenTest {
         backend.serve(SignedNote.sign(forged.format(), List.of(NoteSigner.of(checkpoint.origin(), key))).format());
         waitFor(robot, "#audit-alarm", "✖ Audit log FORK: two checkpoints of size " + checkpoint.size());
         assertThat(robot.lookup("#audit-alarm").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#main-tabs").queryAs(TabPane.class).getTabs().get(1).getText())
+                .isEqualTo("Audit ✖ ALARM");
         ListView<AlertRow> alerts = robot.lookup("#alert-list").queryListView();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> alerts.getItems().stream().anyMatch(row ->
                 row.severityProperty().get() == Severity.CRITICAL && row.whatProperty().get().contains("FORK")));
