@@ -3,6 +3,7 @@ package io.meridian.console.audit;
 import io.meridian.audit.AuditFormatException;
 import io.meridian.audit.TrustedKeys;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +48,8 @@ public record TrustRoots(TrustedKeys keys, String source, String problem) {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 return missing("the trusted keys file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
-            var text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            // Strict decoding: a damaged file is named as such, not read with replacement characters.
+            var text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
             return pinned(TrustedKeys.parse(text, file.toString()), file.toString());
         } catch (NoSuchFileException e) {
             return missing("no trust roots are pinned: " + file + " does not exist. " + howToPin);

@@ -7,6 +7,7 @@ import io.meridian.audit.TamperClass;
 import io.meridian.audit.TreeHasher;
 import io.meridian.console.telemetry.AlertChange;
 import io.meridian.console.telemetry.Severity;
+import io.meridian.console.userdata.UserDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,8 +127,8 @@ class AuditViewModelTest {
 
     @Test
     void withoutPinnedKeysTheViewSaysVerificationIsImpossibleAndWhy(@TempDir Path dir) {
-        var roots = AuditSettings.pinnedFor(null, new io.meridian.console.userdata.UserDirectories(dir.resolve("c"),
-                dir.resolve("d"), dir.resolve("s"), java.util.Map.of()));
+        var roots = AuditSettings.pinnedFor(null, new UserDirectories(dir.resolve("c"), dir.resolve("d"),
+                dir.resolve("s"), Map.of()));
         var vm = new AuditViewModel(roots, null, new RangeViewModel(log, null, Runnable::run, CLOCK),
                 new LookupViewModel(log, null, Runnable::run), alerts::add);
         vm.pulse(NOW);
