@@ -4,6 +4,9 @@ import io.meridian.client.Backend;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.audit.AuditSettings;
+import io.meridian.console.audit.AuditView;
+import io.meridian.console.audit.AuditViewModel;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.map.MapView;
 import io.meridian.console.session.ConnectionViewModel;
@@ -28,12 +31,14 @@ import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: banner and headline tiles on top; regions | map over charts | details over alerts in
- * the middle; status bar below. It wires the backend's topology and telemetry streams into their stores and drives
+ * The console's main window: banner and headline tiles on top; in the middle, tabs: operations (regions | map over
+ * charts | details over alerts) and the auditor's view; status bar below. It wires the backend's topology and telemetry streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -49,10 +54,11 @@ public final class MainWindow implements AutoCloseable {
     private final TelemetryViewModel telemetry;
     private final TopologyStore store;
     private final TelemetryStore telemetryStore;
+    private final AuditViewModel audit;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(Backend backend, LandOutlines land, Clock clock) {
+    public MainWindow(Backend backend, LandOutlines land, AuditSettings auditSettings, Clock clock) {
         store = new TopologyStore(clock);
         topology = new TopologyViewModel(store);
         connection = new ConnectionViewModel(backend, clock);
@@ -61,6 +67,7 @@ public final class MainWindow implements AutoCloseable {
         telemetry = new TelemetryViewModel(telemetryStore, alerts, new ChartsViewModel(backend, telemetryStore));
         watch = backend.watchTopology(store);
         telemetryWatch = backend.watchTelemetry(MAX_SAMPLES_PER_SECOND, telemetryStore);
+        audit = AuditViewModel.open(backend.audit(), auditSettings, alerts::raise, clock);
 
         var list = new RegionListView(topology);
         var centre = new SplitPane(new MapView(land, topology, telemetry), new ChartsView(telemetry.charts()));
@@ -77,7 +84,10 @@ public final class MainWindow implements AutoCloseable {
 
         root.setId("main-window");
         root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
-        root.setCenter(split);
+        var tabs = new TabPane(new Tab("Operations", split), AuditView.tab(audit));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("main-tabs");
+        root.setCenter(tabs);
         root.setBottom(new StatusBarView(connection, topology));
 
         var notifier = new AlertNotifier(root);
@@ -102,6 +112,7 @@ public final class MainWindow implements AutoCloseable {
                 if (clocksDue) {
                     lastClockNanos = now;
                     connection.pulse(instant, status, store.lastEventAt());
+                    audit.pulse(instant);
                 }
                 if (tilesDue) {
                     tilesDue = false;
@@ -142,6 +153,10 @@ public final class MainWindow implements AutoCloseable {
         return connection;
     }
 
+    public AuditViewModel audit() {
+        return audit;
+    }
+
     @Override
     public void close() {
         pulse.stop();
@@ -149,5 +164,6 @@ public final class MainWindow implements AutoCloseable {
         watch.close();
         telemetry.charts().close();
         connection.close();
+        audit.close();
     }
 }
