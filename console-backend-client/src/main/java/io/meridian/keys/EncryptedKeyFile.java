@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -19,6 +20,7 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -39,6 +41,11 @@ public final class EncryptedKeyFile {
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256: slow enough to guess, about a third of a second to open. */
     static final int ITERATIONS = 600_000;
     private static final int SEED_SIZE = 32;
+    /**
+     * BouncyCastle's own provider, passed to its builders and never registered globally: its PBES2 code names the
+     * cipher "AES/CBC/PKCS7Padding", which only this provider offers.
+     */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private EncryptedKeyFile() {
     }
@@ -119,14 +126,14 @@ public final class EncryptedKeyFile {
         try {
             var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
                     .setPRF(PKCS8Generator.PRF_HMACSHA256).setIterationCount(ITERATIONS)
-                    .setRandom(new SecureRandom()).setPassword(passphrase).build();
+                    .setRandom(new SecureRandom()).setPassword(passphrase).setProvider(BOUNCY_CASTLE).build();
             var text = new StringWriter();
             try (var writer = new JcaPEMWriter(text)) {
                 writer.writeObject(new PKCS8Generator(info, encryptor));
             }
             pem = text.toString();
         } catch (OperatorCreationException | IOException e) {
-            throw new IllegalStateException("the JDK must provide PBKDF2WithHmacSHA256 and AES-256-CBC", e);
+            throw new IllegalStateException("BouncyCastle must provide PBKDF2WithHmacSHA256 and AES-256-CBC", e);
         }
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -161,7 +168,8 @@ public final class EncryptedKeyFile {
             throw new KeyFileException(file + ": not an encrypted PKCS#8 private key (\"ENCRYPTED PRIVATE KEY\" PEM)");
         }
         try {
-            return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().build(passphrase));
+            return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(BOUNCY_CASTLE).build(passphrase));
         } catch (PKCSException | OperatorCreationException | IllegalArgumentException | IllegalStateException e) {
             // CBC padding, or with bad luck the structure inside, is all a wrong passphrase shows: say it once.
             throw new KeyFileException(file + ": cannot decrypt the key (wrong passphrase or damaged file)");

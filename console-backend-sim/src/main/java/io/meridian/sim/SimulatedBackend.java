@@ -92,13 +92,32 @@ public final class SimulatedBackend {
 
     /** Starts serving; the message of the IOException says what stopped it, for the user as it is. */
     public static BackendServer start(Options options) throws IOException {
-        return start(options, null);
+        return start(options, (BackendAudit) null);
     }
 
     /** As {@link #start(Options)}, with the simulated queries audited in a log when {@code audit} is not null. */
     public static BackendServer start(Options options, SimulatedAuditLog.Options audit) throws IOException {
+        return start(options, audit == null ? null : openAudit(options, audit));
+    }
+
+    /** Opens the audit log of {@code options}' scenario, one signer per region, before a backend is started on it. */
+    public static BackendAudit openAudit(Options options, SimulatedAuditLog.Options audit) throws IOException {
+        try {
+            return SimulatedAuditLog.open(audit, options.scenario().name(), options.scenario().regions().stream()
+                    .map(Scenario.RegionSpec::id).toList(), options.seed());
+        } catch (IOException e) {
+            throw new IOException("audit log in " + audit.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #start(Options)}, serving and feeding an audit log already opened (null for none), which the backend
+     * then owns: the console opens its own to pin the keys it made.
+     */
+    public static BackendServer start(Options options, BackendAudit backendAudit) throws IOException {
         var address = options.bindAddress();
         if (!address.isLoopbackAddress() && !options.tls()) {
+            closeQuietly(backendAudit);
             throw new IOException("refusing to listen on " + address.getHostAddress()
                     + " without TLS: beyond loopback, give --tls-cert and --tls-key");
         }
@@ -108,16 +127,6 @@ public final class SimulatedBackend {
                     options.clientCa()));
         }
         var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
-        BackendAudit backendAudit = null;
-        if (audit != null) {
-            try {
-                backendAudit = SimulatedAuditLog.open(audit, options.scenario().name(), platform.topology().regions(),
-                        options.seed());
-            } catch (IOException e) {
-                platform.close();
-                throw new IOException("audit log in " + audit.directory() + ": " + e.getMessage(), e);
-            }
-        }
         try {
             return BackendServer.start(builder, platform, Clock.systemUTC(),
                     List.of(new SimulatorControlService(platform)), backendAudit, failoverPolicy(options),
@@ -128,6 +137,18 @@ public final class SimulatedBackend {
                     ? "cannot listen on " + where + ": the port is already in use (choose another with --port, "
                     + "or --port 0 for any free port)"
                     : "cannot listen on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(BackendAudit audit) {
+        if (audit == null) {
+            return;
+        }
+        audit.source().close();
+        try {
+            audit.log().close();
+        } catch (IOException e) {
+            // Nothing was appended: the refusal above is what the caller must hear.
         }
     }
 

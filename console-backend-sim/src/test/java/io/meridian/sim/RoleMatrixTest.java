@@ -23,6 +23,8 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -117,11 +119,11 @@ class RoleMatrixTest {
         }
     }
 
-    private static java.security.cert.X509Certificate[] certificates(Path pem) throws Exception {
+    private static X509Certificate[] certificates(Path pem) throws Exception {
         try (var in = Files.newInputStream(pem)) {
-            return java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(java.security.cert.X509Certificate.class::cast)
-                    .toArray(java.security.cert.X509Certificate[]::new);
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
         }
     }
 
@@ -154,8 +156,10 @@ class RoleMatrixTest {
         for (var method : server.methods()) {
             for (var role : Role.values()) {
                 var status = call(CHANNELS.get(role), method);
+                // A refusal comes at once; anything else proves the call passed the role check and reached the
+                // service, except a call that never got there or was not known.
                 assertThat(status.getCode()).as("%s as %s: %s", method.getFullMethodName(), role, status)
-                        .isNotEqualTo(Status.Code.UNAUTHENTICATED);
+                        .isNotIn(Status.Code.UNAUTHENTICATED, Status.Code.UNAVAILABLE, Status.Code.UNIMPLEMENTED);
                 var row = method.getFullMethodName() + " as " + role.label() + ": ";
                 outcomes.add(row + (status.getCode() == Status.Code.PERMISSION_DENIED ? "denied" : "allowed"));
                 expected.add(row + (EXPECTED.get(method.getFullMethodName()).contains(role) ? "allowed" : "denied"));

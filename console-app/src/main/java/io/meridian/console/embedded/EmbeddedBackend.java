@@ -9,6 +9,7 @@ import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.audit.TrustRoots;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.server.BackendServer;
@@ -28,26 +29,23 @@ import java.util.stream.Collectors;
  * the same gRPC client as a remote one, so the embedded default exercises the real protocol. Its callers are the
  * scenario's demo team, with key pairs made at start; the console acts as the member it names, or as the anonymous
  * viewer, may switch to another member at any time ({@link #identities()}), and signs each member's decisions with
- * the key {@link #team()} holds.
+ * the key {@link #team()} holds. It keeps an audit log in the user's data directory ({@link EmbeddedAudit}) whose keys the console made, and so may trust.
  */
 public final class EmbeddedBackend implements Backend {
     private final BackendServer server;
     private final Backend client;
     private final DemoTeam team;
+    private final TrustRoots trustRoots;
 
-    private EmbeddedBackend(BackendServer server, Backend client, DemoTeam team) {
+    private EmbeddedBackend(BackendServer server, Backend client, DemoTeam team, TrustRoots trustRoots) {
         this.server = server;
         this.client = client;
         this.team = team;
-    }
-
-    /** As the anonymous viewer. */
-    public static EmbeddedBackend start(Scenario scenario, long seed) throws IOException, BackendException {
-        return start(scenario, seed, null);
+        this.trustRoots = trustRoots;
     }
 
     /** Acting as the team member {@code demoIdentity}, or as the anonymous viewer when it is null. */
-    public static EmbeddedBackend start(Scenario scenario, long seed, String demoIdentity)
+    public static EmbeddedBackend start(Scenario scenario, long seed, String demoIdentity, EmbeddedAudit audit)
             throws IOException, BackendException {
         var team = SimulatedBackend.demoTeam(scenario);
         if (demoIdentity != null && team.find(demoIdentity).isEmpty()) {
@@ -55,14 +53,19 @@ public final class EmbeddedBackend implements Backend {
                     + "the team of scenario " + scenario.name() + " (" + team.identities().stream()
                     .map(Identity::id).collect(Collectors.joining(", ")) + ")", null);
         }
-        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(scenario, seed, team));
+        var options = SimulatedBackend.Options.embedded(scenario, seed, team);
+        var backendAudit = audit.open(options);
+        var keys = EmbeddedAudit.trustedKeys(backendAudit);
+        var server = SimulatedBackend.start(options, backendAudit);
         try {
+            var pinned = audit.pin(scenario.name(), keys);
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
             // The console may switch between members while connected (one person playing two operators), so the
             // identity goes with each call instead of once with the connection.
             var identities = DemoTeamIdentities.of(team, Optional.ofNullable(demoIdentity));
-            return new EmbeddedBackend(server, Backend.connectAsDemoTeam(address, identities), team);
-        } catch (BackendException | RuntimeException e) {
+            return new EmbeddedBackend(server, Backend.connectAsDemoTeam(address, identities), team,
+                    TrustRoots.pinned(keys, pinned + " (the keys this console made for its embedded backend)"));
+        } catch (IOException | BackendException | RuntimeException e) {
             server.close();
             throw e;
         }
@@ -71,6 +74,11 @@ public final class EmbeddedBackend implements Backend {
     /** The demo team: who the backend knows, and each member's private signing key for this process only. */
     public DemoTeam team() {
         return team;
+    }
+
+    /** The public keys of the signing keys the console made for this backend's audit log. */
+    public TrustRoots trustRoots() {
+        return trustRoots;
     }
 
     @Override

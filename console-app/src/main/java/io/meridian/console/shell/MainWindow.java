@@ -4,6 +4,9 @@ import io.meridian.client.Backend;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.audit.AuditSettings;
+import io.meridian.console.audit.AuditView;
+import io.meridian.console.audit.AuditViewModel;
 import io.meridian.console.failover.FailoverScreen;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.map.MapView;
@@ -37,9 +40,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: banner and headline tiles on top; in the middle the Overview tab (regions | map over
- * charts | details over alerts) and the Failover tab (Shortcut+Shift+F), whose title counts open proposals; status
- * bar below. It wires the backend's topology and telemetry streams into their stores and drives
+ * The console's main window: banner and headline tiles on top; in the middle, tabs: operations (regions | map over
+ * charts | details over alerts), failover (Shortcut+Shift+F; its title counts open proposals) and the auditor's view;
+ * status bar below. It wires the backend's topology and telemetry streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -55,11 +58,12 @@ public final class MainWindow implements AutoCloseable {
     private final TelemetryViewModel telemetry;
     private final TopologyStore store;
     private final TelemetryStore telemetryStore;
+    private final AuditViewModel audit;
     private final FailoverScreen failover;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(Backend backend, LandOutlines land, Clock clock) {
+    public MainWindow(Backend backend, LandOutlines land, AuditSettings auditSettings, Clock clock) {
         store = new TopologyStore(clock);
         topology = new TopologyViewModel(store);
         connection = new ConnectionViewModel(backend, clock);
@@ -68,6 +72,7 @@ public final class MainWindow implements AutoCloseable {
         telemetry = new TelemetryViewModel(telemetryStore, alerts, new ChartsViewModel(backend, telemetryStore));
         watch = backend.watchTopology(store);
         telemetryWatch = backend.watchTelemetry(MAX_SAMPLES_PER_SECOND, telemetryStore);
+        audit = AuditViewModel.open(backend.audit(), auditSettings, alerts::raise, clock);
 
         var list = new RegionListView(topology);
         var centre = new SplitPane(new MapView(land, topology, telemetry), new ChartsView(telemetry.charts()));
@@ -82,16 +87,14 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
-        failover = new FailoverScreen(backend, topology.topologyProperty(), new CandidateLag(store, telemetryStore),
-                new FxBackground(), clock);
-        var overview = new Tab("Overview", split);
-        overview.setClosable(false);
-        var screens = new TabPane(overview, failover.tab());
-        screens.setId("screens");
-
         root.setId("main-window");
         root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
-        root.setCenter(screens);
+        failover = new FailoverScreen(backend, topology.topologyProperty(), new CandidateLag(store, telemetryStore),
+                new FxBackground(), clock);
+        var tabs = new TabPane(new Tab("Operations", split), failover.tab(), AuditView.tab(audit));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("main-tabs");
+        root.setCenter(tabs);
         root.setBottom(new StatusBarView(connection, topology));
 
         var notifier = new AlertNotifier(root);
@@ -117,6 +120,7 @@ public final class MainWindow implements AutoCloseable {
                 if (clocksDue) {
                     lastClockNanos = now;
                     connection.pulse(instant, status, store.lastEventAt());
+                    audit.pulse(instant);
                 }
                 if (tilesDue) {
                     tilesDue = false;
@@ -154,12 +158,16 @@ public final class MainWindow implements AutoCloseable {
         return telemetry;
     }
 
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
     public FailoverScreen failover() {
         return failover;
     }
 
-    public ConnectionViewModel connection() {
-        return connection;
+    public AuditViewModel audit() {
+        return audit;
     }
 
     @Override
@@ -170,5 +178,6 @@ public final class MainWindow implements AutoCloseable {
         watch.close();
         telemetry.charts().close();
         connection.close();
+        audit.close();
     }
 }

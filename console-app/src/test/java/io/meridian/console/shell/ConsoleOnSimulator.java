@@ -1,13 +1,17 @@
 package io.meridian.console.shell;
 
 import atlantafx.base.theme.PrimerDark;
+import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.grpc.GrpcBackend;
+import io.meridian.console.audit.AuditSettings;
 import io.meridian.console.embedded.DemoTeamIdentities;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
 import io.meridian.server.access.AccessPolicy;
+import io.meridian.server.scenario.Scenario;
 import io.meridian.sim.ShippedScenarios;
 import io.meridian.sim.SimulatedBackend;
 import java.net.InetAddress;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
@@ -27,29 +32,50 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real main window on a stage, against a simulated backend on a loopback socket, for the UI tests; closing it
  * closes window, client and server. Screenshots go to the folder in the {@code meridian.screenshots} property.
  */
-record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow window) implements AutoCloseable {
+record ConsoleOnSimulator(BackendServer server, Backend backend, MainWindow window) implements AutoCloseable {
 
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed) throws Exception {
-        return show(stage, scenario, seed, SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed)
-                .tick());
+        var loaded = ShippedScenarios.load(scenario);
+        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(loaded, seed));
+        // The tests inject faults, which the backend allows incident commanders only.
+        return show(stage, server, backend -> backend, AuditSettings.unpinned("this test pins no keys"),
+                member(loaded, Role.INCIDENT_COMMANDER));
     }
 
     /**
-     * As {@link #show(Stage, String, long)}, with the simulator ticking every {@code tick} (a faster world). The
-     * console acts as the scenario's first incident commander, since the tests inject faults, which the backend
-     * allows incident commanders only; it may switch to any member of the team, whose keys it holds.
+     * A faster world: the simulator ticking every {@code tick}, and a console that acts as the scenario's first
+     * incident commander (the tests inject faults, which the backend allows incident commanders only) and may switch
+     * to any member of the team, whose signing keys it holds.
      */
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed, Duration tick) throws Exception {
         var loaded = ShippedScenarios.load(scenario);
         var team = SimulatedBackend.demoTeam(loaded);
         var server = SimulatedBackend.start(new SimulatedBackend.Options(loaded, seed,
                 InetAddress.getLoopbackAddress(), 0, tick, null, null, null, AccessPolicy.demo(team)));
-        var commander = loaded.team().stream().filter(m -> m.roles().contains(Role.INCIDENT_COMMANDER.label()))
-                .findFirst().orElseThrow().id();
-        var backend = GrpcBackend.connectAsDemoTeam(new BackendAddress("127.0.0.1", server.port()),
-                DemoTeamIdentities.of(team, Optional.of(commander)));
+        var backend = Backend.connectAsDemoTeam(new BackendAddress("127.0.0.1", server.port()),
+                DemoTeamIdentities.of(team, Optional.of(member(loaded, Role.INCIDENT_COMMANDER))));
+        return open(stage, server, backend, AuditSettings.unpinned("this test pins no keys"));
+    }
+
+    /** The id of the first member of the scenario's demo team who holds {@code role}. */
+    static String member(Scenario scenario, Role role) {
+        return scenario.team().stream().filter(m -> m.roles().contains(role.label())).findFirst().orElseThrow().id();
+    }
+
+    /**
+     * The window on {@code server}, acting as the demo team member {@code actingAs}, through the client {@code wrap}
+     * makes of the real one (e.g. one that lies about the audit log), auditing with {@code audit}.
+     */
+    static ConsoleOnSimulator show(Stage stage, BackendServer server, UnaryOperator<Backend> wrap, AuditSettings audit,
+                                   String actingAs) throws Exception {
+        var backend = wrap.apply(GrpcBackend.connectWith(new BackendAddress("127.0.0.1", server.port()),
+                ConnectionSecurity.demo(actingAs)));
+        return open(stage, server, backend, audit);
+    }
+
+    private static ConsoleOnSimulator open(Stage stage, BackendServer server, Backend backend, AuditSettings audit) {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
+        var window = new MainWindow(backend, LandOutlines.shipped(), audit, Clock.systemUTC());
         stage.setScene(window.scene(1000, 700));
         stage.show();
         return new ConsoleOnSimulator(server, backend, window);

@@ -62,7 +62,7 @@ class FailoverScreenTest {
         assertThat(robot.lookup("#failover-badge").queryAs(Label.class).getText()).isEqualTo("1 OPEN");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.F).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#screens").queryAs(TabPane.class)
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#main-tabs").queryAs(TabPane.class)
                 .getSelectionModel().getSelectedItem().getId().equals("failover-tab"));
         Proposal proposal = failover.selectedProperty().get();
         assertThat(proposal.kind()).isEqualTo(FailoverKind.UNPLANNED_FAILOVER);

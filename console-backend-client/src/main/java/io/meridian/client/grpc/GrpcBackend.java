@@ -1,5 +1,6 @@
 package io.meridian.client.grpc;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +120,25 @@ public final class GrpcBackend implements Backend {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    @Override
+    public void awaitConnected(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var state = channel.getState(true);
+        try {
+            while (state == ConnectivityState.IDLE || state == ConnectivityState.CONNECTING) {
+                var changed = new CountDownLatch(1);
+                channel.notifyWhenStateChanged(state, changed::countDown);
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+                state = channel.getState(false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

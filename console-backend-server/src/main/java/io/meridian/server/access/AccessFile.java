@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ public final class AccessFile {
         } catch (IOException e) {
             throw new AccessFileException(sourceName + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
             problems.add("the file is empty; expected a JSON object");
         }
         return problems;
@@ -116,7 +117,7 @@ public final class AccessFile {
     private static String describe(JacksonException e) {
         var where = location(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
-            return where + path(u.getPath()) + "unknown field '" + u.getPropertyName() + "' (known fields: "
+            return where + path(u.getPath().subList(0, u.getPath().size() - 1)) + "unknown field '" + u.getPropertyName() + "' (known fields: "
                     + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList())
                     + ")";
         }

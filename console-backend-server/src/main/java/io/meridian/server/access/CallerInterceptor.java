@@ -44,12 +44,13 @@ public final class CallerInterceptor implements ServerInterceptor {
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                      ServerCallHandler<Q, A> next) {
         SSLSession tls = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+        X509Certificate certificate = tls == null ? null : peerCertificate(tls);
         String demoName = headers.get(DemoIdentityHeader.KEY);
         try {
             Identity identity;
             String authentication;
-            if (tls != null && peerCertificate(tls) != null) {
-                var commonName = CertificateNames.commonName(peerCertificate(tls));
+            if (certificate != null) {
+                var commonName = CertificateNames.commonName(certificate);
                 identity = policy.identities().find(commonName).orElseThrow(() -> refusal("the client certificate "
                         + "CN=" + commonName + " is not in the backend's access file; ask its administrator to add "
                         + "the identity '" + commonName + "'"));

@@ -71,6 +71,11 @@ public final class LocalCa {
         }
     }
 
+    /** A CA saved earlier (its certificate and decrypted key), to issue more certificates. */
+    public static LocalCa of(X509Certificate certificate, PrivateKey privateKey, Duration validity) {
+        return new LocalCa(new KeyPair(certificate.getPublicKey(), privateKey), certificate, validity);
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
