@@ -149,23 +149,42 @@ class FailoverScreenTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> who.equals(failover.actingProperty().get()));
     }
 
-    /** Approves with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the target's name, Enter. */
+    /**
+     * Approves with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the target's name, Enter. The
+     * simulated world moves on while the dialog is open (a standby's health flickers, a check's verdict changes); the
+     * backend then refuses the decision on the outdated version with "the proposal changed: review it again", the
+     * dialog says so, and the decider reviews and approves again, as a person would.
+     */
     private void approve(FxRobot robot, String candidate, String reason) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> !robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
-        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-reason").tryQuery().isPresent());
-        robot.targetWindow(robot.lookup("#decision-dialog").query().getScene().getWindow());
-        robot.write(reason);
-        for (var tick : robot.lookup(".override-tick").queryAllAs(CheckBox.class)) {
-            robot.clickOn(tick);
+        for (int attempt = 1; ; attempt++) {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> !robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
+            robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-reason").tryQuery()
+                    .isPresent());
+            robot.targetWindow(robot.lookup("#decision-dialog").query().getScene().getWindow());
+            robot.write(reason);
+            for (var tick : robot.lookup(".override-tick").queryAllAs(CheckBox.class)) {
+                robot.clickOn(tick);
+            }
+            robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
+            robot.write(candidate);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled());
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
+                    .isEmpty() || !robot.lookup("#decision-error").queryLabeled().getText().isEmpty());
+            var refusal = robot.lookup("#decision-error").tryQuery().map(n -> ((Label) n).getText()).orElse("");
+            if (refusal.isEmpty()) {
+                robot.targetWindow(stage);
+                return;
+            }
+            assertThat(refusal).as("refused on attempt " + attempt).contains("review it again");
+            assertThat(attempt).as(refusal).isLessThan(3);
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
+                    .isEmpty());
+            robot.targetWindow(stage);
         }
-        robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
-        robot.write(candidate);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled());
-        robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery().isEmpty());
-        robot.targetWindow(stage);
     }
 }
