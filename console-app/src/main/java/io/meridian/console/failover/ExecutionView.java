@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -20,7 +21,7 @@ import javafx.scene.layout.VBox;
  * RTO and RPO against the targets, then the phases as a timeline whose bars are as long as the phases took.
  */
 final class ExecutionView extends VBox {
-    private static final double BAR_WIDTH = 300;
+    private static final double BAR_WIDTH = 240;
 
     ExecutionView(Proposal p, Instant serverNow) {
         super(8);
@@ -101,7 +102,11 @@ final class ExecutionView extends VBox {
             took.getStyleClass().add("phase-duration");
             took.setMinWidth(Region.USE_PREF_SIZE);
             var detail = new Label(r.detail());
-            detail.setWrapText(true);
+            // One line per phase keeps the timeline readable at a glance; a failure's reason is shown whole.
+            detail.setWrapText(r.status() == PhaseStatus.FAILED);
+            if (!r.detail().isEmpty()) {
+                detail.setTooltip(new Tooltip(r.detail()));
+            }
             detail.getStyleClass().add("phase-detail");
             GridPane.setHgrow(detail, Priority.ALWAYS);
             grid.addRow(row++, glyph, name, at, track, took, detail);
