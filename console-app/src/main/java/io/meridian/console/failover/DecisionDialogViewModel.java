@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The approve or reject dialog: the proposal as the decider reviewed it (its version goes into the signature), the
@@ -47,9 +48,11 @@ public final class DecisionDialogViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper changed = new ReadOnlyStringWrapper("");
 
-    DecisionDialogViewModel(Proposal reviewed, DecisionKind kind, ActingIdentity who, FailoverClient client,
-                            DecisionSigner signer, Background background, Consumer<DecisionReceipt> accepted) {
+    DecisionDialogViewModel(Proposal reviewed, ObservableValue<Proposal> current, DecisionKind kind,
+                            ActingIdentity who, FailoverClient client, DecisionSigner signer, Background background,
+                            Consumer<DecisionReceipt> accepted) {
         this.reviewed = reviewed;
         this.kind = kind;
         this.who = who;
@@ -63,6 +66,16 @@ public final class DecisionDialogViewModel {
         typedTarget.addListener(o -> validate());
         overrides.forEach(o -> o.ticked().addListener(x -> validate()));
         busy.addListener(o -> validate());
+        // A decision names the version reviewed; once the backend holds a newer one it would refuse it, so say so
+        // now rather than after a round trip.
+        current.addListener((obs, old, now) -> {
+            if (now != null && now.id().equals(reviewed.id()) && now.version() > reviewed.version()
+                    && !done.get()) {
+                changed.set("The proposal changed while this dialog was open (version " + reviewed.version()
+                        + " → " + now.version() + "): close it and review the proposal again.");
+            }
+        });
+        changed.addListener(o -> validate());
         validate();
     }
 
@@ -199,7 +212,9 @@ public final class DecisionDialogViewModel {
 
     private void validate() {
         String missing;
-        if (reason.get().isBlank()) {
+        if (!changed.get().isEmpty()) {
+            missing = changed.get();
+        } else if (reason.get().isBlank()) {
             missing = "Write the reason for your decision; it is signed and kept in the audit log.";
         } else if (asksForTarget() && !typedTarget.get().strip().equals(reviewed.candidateId())) {
             missing = "Type the name of the replica to promote, " + reviewed.candidateId() + ", to confirm.";

@@ -282,7 +282,7 @@ public final class FailoverViewModel {
         if (p == null || acting.get() == null || !allowed.allowed()) {
             return Optional.empty();
         }
-        return Optional.of(new DecisionDialogViewModel(p, kind, acting.get(), client, signer, background,
+        return Optional.of(new DecisionDialogViewModel(p, selected, kind, acting.get(), client, signer, background,
                 receipt -> {
                     store.accept(receipt.proposal());
                     say(DecisionDialogViewModel.outcome(receipt), false);

@@ -147,6 +147,20 @@ class FailoverViewModelTest {
     }
 
     @Test
+    void aDialogOpenWhileTheProposalChangesSaysSoAndSendsNothing() {
+        start(Proposals.open(1, List.of()));
+        var dialog = viewModel.decisionDialog(DecisionKind.REJECT).orElseThrow();
+        dialog.reasonProperty().set("primary is recovering");
+        assertThat(dialog.canSubmitProperty().get()).isTrue();
+        store.accept(Proposals.open(2, List.of(Proposals.warn("quorum", ""))));
+        viewModel.pulse(clock.instant());
+        assertThat(dialog.canSubmitProperty().get()).isFalse();
+        assertThat(dialog.whyNotProperty().get()).contains("version 1 → 2").contains("review the proposal again");
+        dialog.submit();
+        assertThat(client.sent).isEmpty();
+    }
+
+    @Test
     void anOlderCopyNeverReplacesANewerOne() {
         start(Proposals.open(3, List.of()));
         store.accept(Proposals.open(2, List.of()));

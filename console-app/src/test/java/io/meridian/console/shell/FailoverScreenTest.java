@@ -170,21 +170,33 @@ class FailoverScreenTest {
             robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
             robot.write(candidate);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                    () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled());
-            robot.type(KeyCode.ENTER);
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
-                    .isEmpty() || !robot.lookup("#decision-error").queryLabeled().getText().isEmpty());
-            var refusal = robot.lookup("#decision-error").tryQuery().map(n -> ((Label) n).getText()).orElse("");
+                    () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled() || changedMeanwhile(robot));
+            String refusal;
+            if (changedMeanwhile(robot)) {
+                refusal = robot.lookup("#decision-dialog .command-why").queryLabeled().getText();
+            } else {
+                robot.type(KeyCode.ENTER);
+                WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
+                        .isEmpty() || !robot.lookup("#decision-error").queryLabeled().getText().isEmpty());
+                refusal = robot.lookup("#decision-error").tryQuery().map(n -> ((Label) n).getText()).orElse("");
+            }
             if (refusal.isEmpty()) {
                 robot.targetWindow(stage);
                 return;
             }
-            assertThat(refusal).as("refused on attempt " + attempt).contains("review it again");
+            assertThat(refusal).as("refused on attempt " + attempt).containsAnyOf("review it again",
+                    "review the proposal again");
             assertThat(attempt).as(refusal).isLessThan(3);
             robot.type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
                     .isEmpty());
             robot.targetWindow(stage);
         }
+    }
+
+    /** True when the open dialog says the proposal changed under it. */
+    private static boolean changedMeanwhile(FxRobot robot) {
+        return robot.lookup("#decision-dialog .command-why").tryQuery()
+                .map(n -> ((Label) n).getText().contains("changed while this dialog was open")).orElse(false);
     }
 }
