@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * the same gRPC client as a remote one, so the embedded default exercises the real protocol. Its callers are the
  * scenario's demo team, with key pairs made at start; the console acts as the member it names, or as the anonymous
  * viewer, may switch to another member at any time ({@link #identities()}), and signs each member's decisions with
- * the key {@link #team()} holds. It keeps an audit log in the user's data directory ({@link EmbeddedAudit}) whose keys the console made, and so may trust.
+ * the key {@link #team()} holds. It keeps an audit log in the user's data directory ({@link EmbeddedAudit}) whose
+ * keys the console made, and so may trust.
  */
 public final class EmbeddedBackend implements Backend {
     private final BackendServer server;

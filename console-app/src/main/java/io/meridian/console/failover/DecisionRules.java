@@ -73,7 +73,8 @@ final class DecisionRules {
         var mine = p.decisionBy(who.id());
         if (mine.isPresent()) {
             return Availability.refused("You (" + who.displayName() + ") already decided: "
-                    + mine.get().kind().name().toLowerCase(Locale.ROOT) + ". A second decision must come from someone else.");
+                    + mine.get().kind().name().toLowerCase(Locale.ROOT)
+                    + ". A second decision must come from someone else.");
         }
         return connected ? Availability.ALLOWED : Availability.refused("Not connected to the backend.");
     }

@@ -25,7 +25,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The execution timeline of a failed run names the failing phase; a succeeded run shows RTO and RPO against targets. */
+/**
+ * The execution timeline of a failed run names the failing phase; a succeeded run shows RTO and RPO against their
+ * targets.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ExecutionViewTest {
     private static final Instant START = Proposals.OPENED.plusSeconds(60);

@@ -47,7 +47,8 @@ class FailoverPaneKeyboardTest {
         this.stage = stage;
         var proposal = Proposals.open(1, List.of(Proposals.pass("data-residency"), Proposals.warn("lag-gate", "")));
         client = new FakeFailoverClient(proposal);
-        viewModel = new FailoverViewModel(client, ActingIdentities.demoTeam(List.of(DANA, OMAR), Optional.of(DANA)), store,
+        var team = ActingIdentities.demoTeam(List.of(DANA, OMAR), Optional.of(DANA));
+        viewModel = new FailoverViewModel(client, team, store,
                 new CurrentThread(), new DecisionSigner(clock), new SimpleObjectProperty<Topology>(),
                 replica -> Optional.of(new LiveLag.Reading("eu-db-fra-1", 0.3, 2048, clock.instant())));
         store.onStatus(new StreamStatus.Live(clock.instant()));

@@ -170,7 +170,8 @@ class FailoverScreenTest {
             robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
             robot.write(candidate);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                    () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled() || changedMeanwhile(robot));
+                    () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled()
+                            || changedMeanwhile(robot));
             String refusal;
             if (changedMeanwhile(robot)) {
                 refusal = robot.lookup("#decision-dialog .command-why").queryLabeled().getText();

@@ -127,8 +127,8 @@ final class GrpcFailoverClient implements FailoverClient {
             Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BackendException(BackendException.Kind.FAILED, "interrupted while sending the request again; the backend may have "
-                    + "recorded it: look at the proposal before deciding again", e);
+            throw new BackendException(BackendException.Kind.FAILED, "interrupted while sending the request again; "
+                    + "the backend may have recorded it: look at the proposal before deciding again", e);
         }
     }
 }
