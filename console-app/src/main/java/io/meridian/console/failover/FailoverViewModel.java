@@ -186,14 +186,8 @@ public final class FailoverViewModel {
     public void pulse(Instant localNow) {
         var now = store.serverNow(localNow);
         if (store.takeDirty()) {
-            var status = store.status();
-            connected.set(status instanceof StreamStatus.Live);
-            var text = switch (status) {
-                case StreamStatus.Live live -> "Live";
-                case StreamStatus.Connecting c -> "Connecting…";
-                case StreamStatus.Reconnecting r -> "Reconnecting (attempt " + r.attempt() + ") · " + r.cause();
-            };
-            streamText.set(text);
+            connected.set(store.status() instanceof StreamStatus.Live);
+            streamText.set(describeStream(localNow));
             refreshRows(store.proposals(), now);
         }
         long second = now.getEpochSecond();
@@ -202,12 +196,20 @@ public final class FailoverViewModel {
             serverNow.set(now);
             rows.forEach(row -> row.tick(now));
             liveLagText.set(describeLiveLag(localNow));
-            var last = store.lastEventAt();
-            if (last != null && connected.get() && Freshness.of(last, localNow, true).stale()) {
-                streamText.set("No word from the backend for " + Freshness.describe(Duration.between(last,
-                        localNow)));
-            }
+            streamText.set(describeStream(localNow));
         }
+    }
+
+    /** "Live", "Connecting…", "Reconnecting (attempt 3) · cause", or how long a live stream has been silent. */
+    private String describeStream(Instant localNow) {
+        var last = store.lastEventAt();
+        return switch (store.status()) {
+            case StreamStatus.Live live -> last != null && Freshness.of(last, localNow, true).stale()
+                    ? "No word from the backend for " + Freshness.describe(Duration.between(last, localNow))
+                    : "Live";
+            case StreamStatus.Connecting c -> "Connecting…";
+            case StreamStatus.Reconnecting r -> "Reconnecting (attempt " + r.attempt() + ") · " + r.cause();
+        };
     }
 
     private void refreshRows(List<Proposal> proposals, Instant now) {

@@ -26,7 +26,8 @@ import io.meridian.model.topology.Health;
 import java.time.Instant;
 
 /**
- * Maps failover messages of meridian.v1 to the domain model and back, for the console and the server alike. Unset
+ * Maps failover messages of meridian.v1 to the domain model and back (the way back serves tests and any server written
+ * on the domain model). Unset
  * optional times map to null (and back to unset); an enum value this version does not know is a
  * {@link ProtocolException} naming the field.
  */
