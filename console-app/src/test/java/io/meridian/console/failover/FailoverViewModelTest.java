@@ -161,6 +161,16 @@ class FailoverViewModelTest {
     }
 
     @Test
+    void aSilentStreamSaysHowLongAndALiveOneSaysLiveAgain() {
+        start(Proposals.open(1, List.of()));
+        assertThat(viewModel.streamTextProperty().get()).isEqualTo("Live");
+        viewModel.pulse(clock.instant().plusSeconds(10));
+        assertThat(viewModel.streamTextProperty().get()).isEqualTo("No word from the backend for 10 s");
+        viewModel.pulse(clock.instant().plusSeconds(1));
+        assertThat(viewModel.streamTextProperty().get()).isEqualTo("Live");
+    }
+
+    @Test
     void anOlderCopyNeverReplacesANewerOne() {
         start(Proposals.open(3, List.of()));
         store.accept(Proposals.open(2, List.of()));
