@@ -1,0 +1,16 @@
+package io.meridian.postgres.act;
+
+/**
+ * What one failover run learnt in a phase and a later phase needs: where the old primary stopped, the timeline
+ * before promotion, the measured loss, the canary's position. Phases of one run are called one at a time.
+ */
+final class Run {
+    /** The old primary's last WAL position: read after fencing, or last observed when it was lost. */
+    long fencedLsn = -1;
+    long oldTimeline = -1;
+    long newTimeline = -1;
+    long lostBytes = -1;
+    long lostMillis = -1;
+    long promotedAtNanos;
+    long canaryLsn = -1;
+}
