@@ -74,7 +74,7 @@ public final class PgCluster implements AutoCloseable {
         Processes.runAsPostgres(log(), "initdb", "-D", node.dataDir().toString(), "-U", "postgres",
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-sync");
         var conf = """
-                listen_addresses = '127.0.0.1'
+                listen_addresses = '127.0.0.1,127.0.0.2'
                 unix_socket_directories = '%s'
                 wal_level = replica
                 max_wal_senders = 10
@@ -93,6 +93,9 @@ public final class PgCluster implements AutoCloseable {
                     .map(n -> "\"" + n + "\"").toList()) + ")'\n";
         }
         Files.writeString(node.dataDir().resolve("postgresql.conf"), conf + "port = " + node.port() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        // A second loopback address lets one server stand for two in a platform file (two host:port pairs).
+        Files.writeString(node.dataDir().resolve("pg_hba.conf"), "host all all 127.0.0.2/32 scram-sha-256\n",
                 java.nio.file.StandardOpenOption.APPEND);
         nodes.add(node);
         start(node);
