@@ -71,6 +71,10 @@ class ObservePlatformTest {
                 && replica(o, "dub1").health() == Health.HEALTHY && replica(o, "sto1").health() == Health.HEALTHY
                 && state(o, "fra1->dub1") == LinkState.STREAMING && state(o, "fra1->sto1") == LinkState.STREAMING);
         var topology = observer.topology();
+        // The session shows LIVE with this name where the simulator shows SIMULATED.
+        assertThat(platform.info().simulated()).isFalse();
+        assertThat(platform.info().kind()).isEqualTo("postgres");
+        assertThat(platform.info().displayName()).isEqualTo("PostgreSQL · Test platform observe");
         assertThat(replica(observer, "fra1").role()).isEqualTo(ReplicaRole.PRIMARY);
         assertThat(replica(observer, "dub1").role()).isEqualTo(ReplicaRole.STANDBY);
         assertThat(replica(observer, "sto1").role()).isEqualTo(ReplicaRole.STANDBY);

@@ -1,16 +1,13 @@
 package io.meridian.sim;
 
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.meridian.server.BackendServer;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,15 +48,7 @@ public final class SimulatedBackend {
 
     /** As {@link #start(Options)}, with the simulated queries audited in a log when {@code audit} is not null. */
     public static BackendServer start(Options options, SimulatedAuditLog.Options audit) throws IOException {
-        var address = options.bindAddress();
-        if (!address.isLoopbackAddress() && !options.tls()) {
-            throw new IOException("refusing to listen on " + address.getHostAddress()
-                    + " without TLS: beyond loopback, give --tls-cert and --tls-key");
-        }
-        var builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, options.port()));
-        if (options.tls()) {
-            builder.useTransportSecurity(options.tlsCertificate().toFile(), options.tlsPrivateKey().toFile());
-        }
+        SocketBackend.refuseWithoutTls(options.bindAddress(), options.tls());
         var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
         BackendAudit backendAudit = null;
         if (audit != null) {
@@ -71,30 +60,7 @@ public final class SimulatedBackend {
                 throw new IOException("audit log in " + audit.directory() + ": " + e.getMessage(), e);
             }
         }
-        try {
-            return BackendServer.start(builder, platform, Clock.systemUTC(),
-                    List.of(new SimulatorControlService(platform)), backendAudit);
-        } catch (IOException e) {
-            var where = address.getHostAddress() + ":" + options.port();
-            throw new IOException(portInUse(e)
-                    ? "cannot listen on " + where + ": the port is already in use (choose another with --port, "
-                    + "or --port 0 for any free port)"
-                    : "cannot listen on " + where + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * True when binding failed because the port is taken. Netty's native transports (epoll, kqueue) report that as
-     * their own IOException, not as {@link java.net.BindException}, so the cause chain is searched for the system's
-     * message; a BindException for another reason (such as an address not on this host) does not count.
-     */
-    static boolean portInUse(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            var message = t.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("address already in use")) {
-                return true;
-            }
-        }
-        return false;
+        return SocketBackend.serve(options.bindAddress(), options.port(), options.tlsCertificate(),
+                options.tlsPrivateKey(), platform, List.of(new SimulatorControlService(platform)), backendAudit);
     }
 }
