@@ -60,7 +60,8 @@ public final class PostgresPlatform implements Platform {
         var connector = new Connector(environment, section.connectTimeoutMillisOrDefault());
         this.observation = new ObservationLoop(byReplica.values().stream().toList(), upstreams, connector,
                 unprobed(ScenarioTopology.initial(scenario, clock.instant())),
-                Duration.ofMillis(section.probeIntervalMillisOrDefault()), section.missedProbesOrDefault(), clock);
+                Duration.ofMillis(section.probeIntervalMillisOrDefault()), section.missedProbesOrDefault(),
+                Duration.ofMillis(section.connectTimeoutMillisOrDefault()), clock);
         this.actions = new FailoverActions(servers, connector, observation, section);
     }
 

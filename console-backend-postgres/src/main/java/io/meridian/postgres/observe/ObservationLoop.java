@@ -45,14 +45,20 @@ public final class ObservationLoop implements AutoCloseable {
     private final List<StatementListener> statementListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("meridian-pg-probe-", 0).factory());
+    private final Duration firstWait;
+    private boolean first = true;
     private ScheduledExecutorService ticker;
     private volatile Topology topology;
     private volatile Map<String, ServerStatus> latest = Map.of();
     private final Map<String, ServerStatus> lastObserved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ObservationLoop(List<Server> servers, Map<String, String> initialUpstreams, Connector connector,
-                           Topology initial, Duration interval, int missedLimit, Clock clock) {
+                           Topology initial, Duration interval, int missedLimit, Duration connectTimeout,
+                           Clock clock) {
         this.interval = interval;
+        // The first probe also loads the driver and logs in from cold: give it the connect timeout, not the
+        // interval, so that a healthy platform does not start with a missed probe everywhere.
+        this.firstWait = connectTimeout.plusMillis(500);
         this.clock = clock;
         this.topology = initial;
         this.assembler = new TopologyAssembler(missedLimit);
@@ -108,7 +114,10 @@ public final class ObservationLoop implements AutoCloseable {
     }
 
     private void tick(PlatformObserver observer) {
-        long deadline = System.nanoTime() + (long) (interval.toNanos() * PROBE_SHARE);
+        long wait = first ? Math.max(firstWait.toNanos(), (long) (interval.toNanos() * PROBE_SHARE))
+                : (long) (interval.toNanos() * PROBE_SHARE);
+        first = false;
+        long deadline = System.nanoTime() + wait;
         probes.forEach((id, probe) -> running.computeIfAbsent(id, k -> probeThreads.submit(probe::probe)));
         var now = clock.instant();
         var statuses = new HashMap<String, ServerStatus>();
