@@ -116,6 +116,11 @@ class ObservePlatformTest {
         }
         observer.await("workload from eu-central-1", WAIT, o -> !o.workload("eu-central-1").isEmpty());
         assertThat(observer.workload("eu-central-1")).allMatch(v -> v >= 0);
+        observer.await("service level with statement latency", WAIT, o -> o.service("eu-central-1")
+                .filter(s -> s.latencyP95Millis() > 0).isPresent());
+        var service = observer.service("eu-central-1").orElseThrow();
+        assertThat(service.availabilityPercent()).isEqualTo(100.0);
+        assertThat(service.latencyP50Millis()).isLessThanOrEqualTo(service.latencyP95Millis());
         var deadline = System.nanoTime() + WAIT.toNanos();
         while (audited.stream().noneMatch(d -> d.outcomeDetail().contains("200 call(s)"))
                 && System.nanoTime() < deadline) {

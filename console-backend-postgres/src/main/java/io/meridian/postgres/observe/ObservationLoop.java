@@ -45,6 +45,8 @@ public final class ObservationLoop implements AutoCloseable {
     private final List<StatementListener> statementListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService probeThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("meridian-pg-probe-", 0).factory());
+    /** Availability and latency over the last five minutes, the simulator's window too. */
+    private final RegionServiceWindow service = new RegionServiceWindow(Duration.ofMinutes(5));
     private final Duration firstWait;
     private boolean first = true;
     private ScheduledExecutorService ticker;
@@ -126,6 +128,7 @@ public final class ObservationLoop implements AutoCloseable {
             var state = entry.getValue();
             var status = collect(id, state.server, deadline);
             state.record(status);
+            service.probed(state.server.regionId(), now, status.observed());
             if (status.observed()) {
                 lastObserved.put(id, status);
             }
@@ -139,8 +142,11 @@ public final class ObservationLoop implements AutoCloseable {
         if (!delta.isEmpty()) {
             observer.topologyChanged(delta);
         }
-        observer.measured(result.samples());
-        reportStatements(observer, statuses);
+        var latencies = reportStatements(observer, statuses);
+        latencies.forEach((region, values) -> service.latencies(region, now, values));
+        var samples = new ArrayList<>(result.samples());
+        topology.regions().forEach(region -> samples.add(service.sample(region.id(), now)));
+        observer.measured(samples);
     }
 
     private ServerStatus collect(String id, Server server, long deadline) {
@@ -163,7 +169,8 @@ public final class ObservationLoop implements AutoCloseable {
         }
     }
 
-    private void reportStatements(PlatformObserver observer, Map<String, ServerStatus> statuses) {
+    /** Reports each region's statement latencies as workload, and returns them. */
+    private Map<String, double[]> reportStatements(PlatformObserver observer, Map<String, ServerStatus> statuses) {
         var latencies = new LinkedHashMap<String, List<Double>>();
         statuses.forEach((id, status) -> {
             if (!status.observed() || !status.statementsInstalled()) {
@@ -178,8 +185,13 @@ public final class ObservationLoop implements AutoCloseable {
             deltas.forEach(d -> values.add(d.meanMillis()));
             statementListeners.forEach(l -> l.executed(server, status.observedAt(), deltas));
         });
-        latencies.forEach((region, values) ->
-                observer.workload(region, values.stream().mapToDouble(Double::doubleValue).toArray()));
+        var reported = new LinkedHashMap<String, double[]>();
+        latencies.forEach((region, values) -> {
+            var array = values.stream().mapToDouble(Double::doubleValue).toArray();
+            observer.workload(region, array);
+            reported.put(region, array);
+        });
+        return reported;
     }
 
     private static void logChange(ServerState state, ServerStatus status) {

@@ -56,6 +56,11 @@ public final class RecordingObserver implements PlatformObserver {
                 TelemetrySample.ClockOffset.keyOf(replicaId)));
     }
 
+    public synchronized Optional<TelemetrySample.RegionService> service(String regionId) {
+        return Optional.ofNullable((TelemetrySample.RegionService) latest.get(
+                TelemetrySample.RegionService.keyOf(regionId)));
+    }
+
     public synchronized List<Double> workload(String regionId) {
         return List.copyOf(workload.getOrDefault(regionId, List.of()));
     }
