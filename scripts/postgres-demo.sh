@@ -13,7 +13,9 @@
 # the postgres user; run this script as root (it installs PostgreSQL with apt-get when it is missing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=/usr/lib/postgresql/15/bin
+# The newest PostgreSQL of Debian's layout (15 on these machines), or MERIDIAN_PG_BIN.
+bin=${MERIDIAN_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+bin=${bin:-/usr/lib/postgresql/15/bin}
 
 command=${1:-}
 shift || true
@@ -35,12 +37,13 @@ as_postgres() {
 need_postgres() {
   if [ ! -x "$bin/pg_ctl" ]; then
     if [ "$(id -u)" -ne 0 ]; then
-      echo "postgres-demo: PostgreSQL 15 is not installed ($bin); run as root to install it" >&2
+      echo "postgres-demo: PostgreSQL is not installed ($bin); run as root to install it" >&2
       exit 1
     fi
     echo "postgres-demo: installing PostgreSQL (apt-get install postgresql)..." >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
 }
 

@@ -73,7 +73,8 @@ public final class BackendMain {
                 return runPostgres(a, env, out, err);
             }
             if (!platform.equals("sim")) {
-                throw new Arguments.UsageException("--platform: '" + platform + "' is not a platform (sim or postgres)");
+                throw new Arguments.UsageException("--platform: '" + platform
+                        + "' is not a platform (sim or postgres)");
             }
             if (a.has("--platform-file")) {
                 throw new Arguments.UsageException("--platform-file needs --platform postgres");

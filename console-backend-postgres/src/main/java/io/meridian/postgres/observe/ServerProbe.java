@@ -31,8 +31,6 @@ final class ServerProbe implements AutoCloseable {
                    (pg_last_wal_receive_lsn() - '0/0')::bigint, (pg_last_wal_replay_lsn() - '0/0')::bigint,
                    case when pg_is_in_recovery() then (select timeline_id from pg_control_checkpoint())
                         else ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int end,
-                   (select sum(xact_commit) from pg_stat_database)::bigint,
-                   (select sum(xact_rollback) from pg_stat_database)::bigint,
                    exists (select 1 from pg_extension where extname = 'pg_stat_statements')
                      and 'pg_stat_statements' = any (string_to_array(
                            replace(current_setting('shared_preload_libraries'), ' ', ''), ',')),
@@ -106,16 +104,14 @@ final class ServerProbe implements AutoCloseable {
             long receive = longOr(rs, 5);
             long replay = longOr(rs, 6);
             long timeline = longOr(rs, 7);
-            long commits = rs.getLong(8);
-            long rollbacks = rs.getLong(9);
-            boolean statementsInstalled = rs.getBoolean(10);
-            boolean readOnly = rs.getBoolean(11);
+            boolean statementsInstalled = rs.getBoolean(8);
+            boolean readOnly = rs.getBoolean(9);
             var receiver = inRecovery ? receiver(c) : null;
             if (receiver != null && receiver.receivedTimeline() > timeline) {
                 timeline = receiver.receivedTimeline();
             }
-            return new ServerStatus(at, null, false, versionNum, version, inRecovery, readOnly, timeline, current, receive,
-                    replay, clockReading, receiver, senders(c), slots(c), commits, rollbacks,
+            return new ServerStatus(at, null, false, versionNum, version, inRecovery, readOnly, timeline, current,
+                    receive, replay, clockReading, receiver, senders(c), slots(c),
                     statementsInstalled, statementsInstalled ? statements(c) : List.of());
         }
     }

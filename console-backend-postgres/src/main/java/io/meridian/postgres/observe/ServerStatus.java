@@ -10,12 +10,10 @@ import java.util.List;
  * positions in the WAL ({@code -1} where the server does not have one: a primary has no replay position, a standby
  * no current insert position).
  */
-public record ServerStatus(Instant observedAt, String error, boolean unreachable, int versionNum, String version, boolean inRecovery,
-                           boolean readOnly,
-                           long timeline, long currentLsn, long receiveLsn, long replayLsn,
-                           ClockReading clock, WalReceiver receiver, List<Sender> senders, List<Slot> slots,
-                           long commits, long rollbacks, boolean statementsInstalled,
-                           List<StatementCounter> statements) {
+public record ServerStatus(Instant observedAt, String error, boolean unreachable, int versionNum, String version,
+                           boolean inRecovery, boolean readOnly, long timeline, long currentLsn, long receiveLsn,
+                           long replayLsn, ClockReading clock, WalReceiver receiver, List<Sender> senders,
+                           List<Slot> slots, boolean statementsInstalled, List<StatementCounter> statements) {
     public static final long NONE = -1;
 
     public ServerStatus {
@@ -25,8 +23,8 @@ public record ServerStatus(Instant observedAt, String error, boolean unreachable
     }
 
     static ServerStatus failed(Instant at, String error, boolean unreachable) {
-        return new ServerStatus(at, error, unreachable, 0, "", false, false, NONE, NONE, NONE, NONE, null, null, null, null, 0, 0,
-                false, null);
+        return new ServerStatus(at, error, unreachable, 0, "", false, false, NONE, NONE, NONE, NONE, null, null, null,
+                null, false, null);
     }
 
     /** True when the probe read the server. */

@@ -94,7 +94,8 @@ final class TopologyAssembler {
             if (state.missed >= missedLimit) {
                 health = Health.FAILED;
                 detail = (role == ReplicaRole.STANDBY && state.lastObserved != null && !state.lastObserved.inRecovery()
-                        ? "former primary, " : "") + "lost: " + state.missed + " probes in a row missed; " + latest.error();
+                        ? "former primary, " : "") + "lost: " + state.missed + " probes in a row missed; "
+                        + latest.error();
             } else {
                 health = state.lastObserved == null ? Health.UNKNOWN : Health.DEGRADED;
                 detail = "missed " + state.missed + " of " + missedLimit + " probes before it counts as lost; "

@@ -9,9 +9,24 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs PostgreSQL's programs as the {@code postgres} user (the server refuses root), failing with their output. */
 final class Processes {
-    static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    /** The newest PostgreSQL under /usr/lib/postgresql (Debian's layout), or MERIDIAN_PG_BIN. */
+    static final Path BIN = bin();
 
     private Processes() {
+    }
+
+    private static Path bin() {
+        var configured = System.getenv("MERIDIAN_PG_BIN");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
+                    .max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .map(v -> v.resolve("bin")).orElse(Path.of("/usr/lib/postgresql/15/bin"));
+        } catch (IOException e) {
+            return Path.of("/usr/lib/postgresql/15/bin");
+        }
     }
 
     static String runAsPostgres(Path log, String program, String... args) throws IOException {

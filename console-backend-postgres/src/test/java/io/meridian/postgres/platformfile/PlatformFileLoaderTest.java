@@ -53,7 +53,8 @@ class PlatformFileLoaderTest {
     @Test
     void everyProblemOfTheSectionIsReportedWithItsPath() throws Exception {
         var file = edited("\"tlsMode\": \"disable\"}", "\"tlsMode\": \"disable\"},\n      {\"replica\": \"ghost\", "
-                + "\"host\": \"db.example.org\", \"port\": 70000, \"database\": \"postgres\", \"tlsMode\": \"disable\"}");
+                + "\"host\": \"db.example.org\", \"port\": 70000, \"database\": \"postgres\", "
+                + "\"tlsMode\": \"disable\"}");
         Files.writeString(file, Files.readString(file)
                 .replace("\"passwordEnv\": \"" + PlatformFiles.ACTION_ENV + "\"",
                         "\"passwordEnv\": \"1BAD\", \"passfile\": \"/root/.pgpass\"")
