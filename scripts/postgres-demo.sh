@@ -7,6 +7,9 @@
 #                                                          DIR/pgpass, then starts a backend on it on port 50051
 #                                                          (not with --servers-only) and says how to open the console
 #   scripts/postgres-demo.sh stop [DIR]                    stops the backend and the servers; DIR stays for a look
+#   scripts/postgres-demo.sh rejoin NAME HOST PORT [DIR]   makes server NAME (a fenced or former primary) a standby
+#                                                          of the primary at HOST:PORT with pg_rewind; the platform
+#                                                          file names it as postgres.rejoinCommand
 #   scripts/postgres-demo.sh clean [DIR]                   stop, then delete DIR
 # DIR defaults to /tmp/meridian-pg-demo. Ports: MERIDIAN_PG_DEMO_PORT (default 55432) and the next two; the backend
 # listens on MERIDIAN_PG_DEMO_BACKEND_PORT (default 50051). PostgreSQL refuses to run as root, so the servers run as
@@ -19,6 +22,12 @@ bin=${bin:-/usr/lib/postgresql/15/bin}
 
 command=${1:-}
 shift || true
+if [ "$command" = rejoin ]; then
+  rejoin_name=${1:?rejoin NAME HOST PORT [DIR]}
+  rejoin_host=${2:?rejoin NAME HOST PORT [DIR]}
+  rejoin_port=${3:?rejoin NAME HOST PORT [DIR]}
+  shift 3
+fi
 servers_only=false
 if [ "${1:-}" = "--servers-only" ]; then
   servers_only=true
@@ -92,6 +101,7 @@ max_wal_senders = 10
 max_replication_slots = 10
 hot_standby = on
 wal_log_hints = on
+wal_keep_size = 128MB
 shared_preload_libraries = 'pg_stat_statements'
 wal_receiver_status_interval = 1s
 CONF
@@ -162,6 +172,7 @@ write_platform_file() {
   "postgres": {
     "monitor": {"user": "meridian_monitor", "passfile": "$dir/pgpass"},
     "action": {"user": "meridian_action", "passfile": "$dir/pgpass"},
+    "rejoinCommand": ["$root/scripts/postgres-demo.sh", "rejoin", "{replica}", "{primaryHost}", "{primaryPort}", "$dir"],
     "servers": [
 $servers
     ]
@@ -189,9 +200,42 @@ start_backend() {
   echo "Open the console on it:  ./meridian --backend localhost:$backend_port"
 }
 
+# pg_rewind onto the new primary's history, then a standby of it: its own port kept (pg_rewind copies the
+# source's configuration), the fence (default_transaction_read_only) dropped, its slot made on the new primary.
+rejoin() {
+  local name=$rejoin_name host=$rejoin_host port=$rejoin_port data="$dir/$rejoin_name"
+  [ -d "$data" ] || { echo "postgres-demo: no server $name in $dir" >&2; exit 1; }
+  local own_port
+  own_port=$(sed -n 's/^port = \([0-9]*\).*/\1/p' "$data/postgresql.conf" | tail -1)
+  if [ -f "$data/postmaster.pid" ]; then
+    as_postgres "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  fi
+  # The action credential, readable by the postgres user for as long as the rewind takes.
+  local pass
+  pass=$(mktemp)
+  cp "$dir/pgpass" "$pass"
+  chown postgres "$pass"
+  chmod 600 "$pass"
+  local source="host=$host port=$port user=meridian_action dbname=postgres passfile=$pass"
+  as_postgres "$bin/pg_rewind" -D "$data" --source-server="$source" >"$dir/$name.rewind.log" 2>&1 || {
+    rm -f "$pass"; echo "postgres-demo: pg_rewind of $name failed; see $dir/$name.rewind.log" >&2; exit 1; }
+  as_postgres "$bin/psql" -q -d "$source" -v ON_ERROR_STOP=1 -o /dev/null -c "select pg_create_physical_replication_slot('$name') where not exists (select 1 from pg_replication_slots where slot_name = '$name')"
+  rm -f "$pass"
+  echo "port = $own_port" >>"$data/postgresql.conf"
+  sed -i '/^default_transaction_read_only/d; /^primary_conninfo/d; /^primary_slot_name/d' "$data/postgresql.auto.conf"
+  {
+    echo "primary_conninfo = 'host=$host port=$port user=replicator passfile=$dir/replication.pgpass application_name=$name'"
+    echo "primary_slot_name = '$name'"
+  } >>"$data/postgresql.auto.conf"
+  as_postgres touch "$data/standby.signal"
+  as_postgres "$bin/pg_ctl" -D "$data" -l "$dir/$name.log" -w start >/dev/null
+  echo "postgres-demo: $name rejoined as a standby of $host:$port"
+}
+
 case "$command" in
   start) start ;;
   stop) stop ;;
   clean) stop; rm -rf "$dir" ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  rejoin) rejoin ;;
+  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -2,10 +2,15 @@ package io.meridian.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meridian.model.failover.ExecutionPhase;
+import io.meridian.model.failover.FailoverKind;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.LinkState;
+import io.meridian.model.topology.ReplicaRole;
 import io.meridian.postgres.harness.RecordingObserver;
 import io.meridian.postgres.platformfile.PlatformFileLoader;
+import io.meridian.server.platform.FailoverPlan;
+import io.meridian.server.platform.PhaseResult;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The quick start's script (docs/postgres.md): its servers and platform file make a healthy three-region platform.
- * The backend it also starts is the standalone launcher, tested on its own; here it is left out (--servers-only).
+ * The quick start's script (docs/postgres.md): its servers and platform file make a healthy three-region platform,
+ * and its rejoin command (pg_rewind) brings a switched-over primary back as a standby, so the primary can move
+ * there and back. The backend it also starts is the standalone launcher, tested on its own; here it is left out
+ * (--servers-only).
  */
 class DemoScriptTest {
     private static final Path SCRIPT = Path.of("..", "scripts", "postgres-demo.sh").toAbsolutePath().normalize();
@@ -47,11 +54,33 @@ class DemoScriptTest {
                 assertThat(ObservePlatformTest.link(observer.topology().links(), "fra1->dub1").synchronous())
                         .isTrue();
                 assertThat(observer.topology().regions()).hasSize(3);
+
+                switchover(platform, "there", "fra1", "dub1");
+                observer.await("fra1 rejoined under dub1", Duration.ofSeconds(30), o ->
+                        ObservePlatformTest.replica(o, "fra1").role() == ReplicaRole.STANDBY
+                        && ObservePlatformTest.replica(o, "fra1").health() == Health.HEALTHY
+                        && ObservePlatformTest.state(o, "dub1->fra1") == LinkState.STREAMING
+                        && ObservePlatformTest.state(o, "dub1->sto1") == LinkState.STREAMING);
+                switchover(platform, "back", "dub1", "fra1");
+                observer.await("dub1 rejoined under fra1", Duration.ofSeconds(30), o ->
+                        ObservePlatformTest.replica(o, "fra1").role() == ReplicaRole.PRIMARY
+                        && ObservePlatformTest.state(o, "fra1->dub1") == LinkState.STREAMING
+                        && ObservePlatformTest.state(o, "fra1->sto1") == LinkState.STREAMING);
             }
         } finally {
             script(env, "clean", dir.toString());
         }
         assertThat(dir).doesNotExist();
+    }
+
+    private static void switchover(PostgresPlatform platform, String id, String from, String to) throws Exception {
+        var plan = new FailoverPlan(id, "orders", from, to, FailoverKind.PLANNED_SWITCHOVER, false);
+        var results = new java.util.EnumMap<ExecutionPhase, PhaseResult>(ExecutionPhase.class);
+        for (var phase : ExecutionPhase.values()) {
+            results.put(phase, platform.execute(phase, plan));
+        }
+        assertThat(results.get(ExecutionPhase.PROMOTE).lostBytes()).isZero();
+        assertThat(results.get(ExecutionPhase.REROUTE).detail()).contains(from + " rejoined as a standby");
     }
 
     private static void script(Map<String, String> env, String... args) throws IOException, InterruptedException {
