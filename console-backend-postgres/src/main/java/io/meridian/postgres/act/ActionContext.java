@@ -40,7 +40,7 @@ final class ActionContext {
         return server;
     }
 
-    /** The other members of a cluster, in platform-file order. */
+    /** Every server of a cluster, in platform-file order. */
     List<Server> cluster(String clusterId) {
         return servers.values().stream().filter(s -> s.clusterId().equals(clusterId)).toList();
     }

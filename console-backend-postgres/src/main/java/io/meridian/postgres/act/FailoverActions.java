@@ -36,6 +36,11 @@ public final class FailoverActions {
         if (phase != ExecutionPhase.FENCE) {
             refuseOnSplitBrain(plan);
         }
+        if (phase == ExecutionPhase.FENCE) {
+            // A run starts with fencing; one retried after a failure starts over, forgetting the failed attempt.
+            runs.put(plan.proposalId(), new Run());
+            repointed.put(plan.proposalId(), new ArrayList<>());
+        }
         var run = runs.computeIfAbsent(plan.proposalId(), id -> new Run());
         var following = repointed.computeIfAbsent(plan.proposalId(), id -> new ArrayList<>());
         return switch (phase) {

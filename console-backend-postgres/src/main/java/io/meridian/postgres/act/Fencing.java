@@ -101,6 +101,7 @@ final class Fencing {
         }
     }
 
+    /** The server's timeline, or -1 when it cannot be read: VERIFY_HEALTH then skips the newer-timeline check. */
     static long timelineOf(ActionContext ctx, Server server) {
         try (var c = ctx.open(server)) {
             return ActionContext.queryLong(c, "select case when pg_is_in_recovery() then "
