@@ -46,9 +46,11 @@ public final class PostgresPlatformHarness {
     public static void main(String[] args) throws Exception {
         var dir = Path.of(args.length > 0 ? args[0] : "/tmp/meridian-pg-bench");
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        var parts = args.length > 2 ? List.of(args[2].split(",")) : List.of("cost", "lag", "detection", "switchover");
         var env = Map.of("MERIDIAN_PG_DEMO_PORT", "57432");
         script(env, "clean", dir.toString());
         script(env, "start", "--servers-only", dir.toString());
+        boolean done = false;
         try {
             var file = PlatformFileLoader.load(dir.resolve("pg-demo.json"));
             var passwords = passwords(dir.resolve("pgpass"));
@@ -58,14 +60,24 @@ public final class PostgresPlatformHarness {
                 observer.await(o -> o.health("fra1") == Health.HEALTHY && o.state("fra1->sto1") == LinkState.STREAMING,
                         60);
                 var primary = file.server("fra1");
-                monitoringCost(file.postgres().servers().stream().map(s -> s.port()).toList(), passwords);
-                lagAgreement(observer, primary.port(), passwords);
-                detection(observer, dir, primary.port(), trials);
-                switchovers(platform, observer, file.postgres().servers().stream().map(sv -> sv.port()).toList(),
-                        passwords, trials);
+                var ports = file.postgres().servers().stream().map(s -> s.port()).toList();
+                if (parts.contains("cost")) {
+                    monitoringCost(ports, passwords);
+                }
+                if (parts.contains("lag")) {
+                    lagAgreement(observer, primary.port(), passwords);
+                }
+                if (parts.contains("detection")) {
+                    detection(observer, dir, primary.port(), trials);
+                }
+                if (parts.contains("switchover")) {
+                    switchovers(platform, observer, ports, passwords, trials);
+                }
             }
+            done = true;
         } finally {
-            script(env, "clean", dir.toString());
+            // A failed run leaves the servers' folder (logs) for a look; the next run cleans it first.
+            script(env, done ? "clean" : "stop", dir.toString());
         }
     }
 

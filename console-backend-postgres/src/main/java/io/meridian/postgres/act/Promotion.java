@@ -32,6 +32,17 @@ final class Promotion {
                             + "last position " + ActionContext.lsn(run.fencedLsn) + " within "
                             + ctx.timeout.toSeconds() + " s (" + behind + " bytes behind); not promoted");
                 }
+                long furthest = Detaching.detachOthers(ctx, plan, run);
+                if (furthest > 0 && !ActionContext.await(ctx.timeout, () -> Math.max(ActionContext.queryLong(c,
+                        replayed), ActionContext.queryLong(c, "select (pg_last_wal_receive_lsn() - '0/0')::bigint"))
+                        >= furthest)) {
+                    if (plan.kind() == FailoverKind.PLANNED_SWITCHOVER) {
+                        throw new PlatformActionException(candidate.where() + ": another standby received WAL up to "
+                                + ActionContext.lsn(furthest) + ", which the candidate did not reach within "
+                                + ctx.timeout.toSeconds() + " s; not promoted");
+                    }
+                    run.aheadOfCandidate = furthest;
+                }
                 // pg_promote replays everything received before it finishes, so received is what survives.
                 long kept = Math.max(ActionContext.queryLong(c, replayed), ActionContext.queryLong(c,
                         "select (pg_last_wal_receive_lsn() - '0/0')::bigint"));
@@ -57,11 +68,13 @@ final class Promotion {
         } catch (SQLException e) {
             throw ActionContext.failure(candidate, "closing the session", e);
         }
+        var ahead = run.aheadOfCandidate < 0 ? "" : "; another standby had received WAL up to "
+                + ActionContext.lsn(run.aheadOfCandidate) + ", beyond the candidate: it must be rejoined with pg_rewind";
         var loss = run.lostBytes < 0 ? "data loss unknown (the old primary's last position was never observed)"
                 : run.lostBytes == 0 ? "nothing lost"
                 : run.lostBytes + " bytes of WAL (about " + run.lostMillis + " ms of changes) not replayed, lost";
         return new PhaseResult(candidate.where() + ": promoted to primary on timeline " + run.newTimeline + "; "
-                + loss, run.lostBytes, run.lostMillis);
+                + loss + ahead, run.lostBytes, run.lostMillis);
     }
 
     private static void measureLoss(ActionContext ctx, FailoverPlan plan, Run run, long kept) {

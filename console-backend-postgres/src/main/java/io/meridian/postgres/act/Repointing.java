@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * REROUTE: every other standby of the cluster follows the new primary: its replication slot is created there
- * first (slots are not replicated), then its {@code primary_conninfo} gets the new host and port (everything else
- * kept) and a reload makes the WAL receiver reconnect. A standby that cannot be reached is named and left for the
+ * first (slots are not replicated), then its {@code primary_conninfo} as it was before PROMOTE detached it gets the
+ * new host and port (everything else kept) and a reload starts the WAL receiver. A standby that cannot be reached is named and left for the
  * operator, since the new primary already serves. The old primary rejoins through the configured rejoin command
  * (typically pg_rewind), or is left fenced with that instruction.
  */
@@ -31,8 +31,13 @@ final class Repointing {
                 if (standby.equals(primary) || standby.equals(old)) {
                     continue;
                 }
+                var failure = run.detachFailures.get(standby.replicaId());
+                if (failure != null) {
+                    notes.add("NOT repointed, do it when it is back: " + failure);
+                    continue;
+                }
                 try {
-                    repointOne(ctx, p, primary, standby);
+                    repointOne(ctx, p, primary, standby, run.savedConninfo.get(standby.replicaId()));
                     repointed.add(standby.replicaId());
                 } catch (PlatformActionException e) {
                     notes.add("NOT repointed, do it when it is back: " + e.getMessage());
@@ -47,8 +52,8 @@ final class Repointing {
         return PhaseResult.of(String.join("; ", notes));
     }
 
-    private static void repointOne(ActionContext ctx, Connection primaryConnection, Server primary, Server standby)
-            throws PlatformActionException {
+    private static void repointOne(ActionContext ctx, Connection primaryConnection, Server primary, Server standby,
+                                   String savedConninfo) throws PlatformActionException {
         try (var s = ctx.open(standby)) {
             var slot = ActionContext.queryString(s, "select current_setting('primary_slot_name')");
             if (slot != null && !slot.isBlank()) {
@@ -59,7 +64,8 @@ final class Repointing {
                     st.execute();
                 }
             }
-            var pairs = ConnInfo.parse(ActionContext.queryString(s, "select current_setting('primary_conninfo')"));
+            var pairs = ConnInfo.parse(savedConninfo != null ? savedConninfo
+                    : ActionContext.queryString(s, "select current_setting('primary_conninfo')"));
             pairs.put("host", primary.host());
             pairs.put("port", Integer.toString(primary.port()));
             pairs.putIfAbsent("application_name", standby.replicaId());

@@ -13,4 +13,10 @@ final class Run {
     long lostMillis = -1;
     long promotedAtNanos;
     long canaryLsn = -1;
+    /** After a lost primary: the furthest position another standby had beyond the candidate's, or -1. */
+    long aheadOfCandidate = -1;
+    /** Each detached standby's primary_conninfo before detaching, for REROUTE to repoint. */
+    final java.util.Map<String, String> savedConninfo = new java.util.HashMap<>();
+    /** Standbys that could not be detached, and why. */
+    final java.util.Map<String, String> detachFailures = new java.util.HashMap<>();
 }

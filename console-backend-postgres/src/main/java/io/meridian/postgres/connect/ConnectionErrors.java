@@ -1,6 +1,5 @@
 package io.meridian.postgres.connect;
 
-import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -32,10 +31,12 @@ public final class ConnectionErrors {
         if (state.equals("3D000")) {
             return "database '" + database + "' does not exist";
         }
-        if (state.equals("08P01") || e.getMessage() != null && e.getMessage().contains("protocol")
-                || hasCause(e, EOFException.class)) {
+        if (notPostgres(e)) {
             return "the server does not speak the PostgreSQL protocol (is it PostgreSQL? "
                     + firstLine(e.getMessage()) + ")";
+        }
+        if (state.startsWith("08")) {
+            return "connection lost (" + firstLine(e.getMessage()) + ")";
         }
         return firstLine(e.getMessage()) + (state.isEmpty() ? "" : " (SQL state " + state + ")");
     }
@@ -50,10 +51,19 @@ public final class ConnectionErrors {
                 || hasCause(e, NoRouteToHostException.class) || hasCause(e, SocketTimeoutException.class)) {
             return true;
         }
-        if (state.equals("08P01") || hasCause(e, EOFException.class)) {
+        if (notPostgres(e)) {
             return false;
         }
         return state.startsWith("08") || state.startsWith("57P");
+    }
+
+    /**
+     * A protocol violation during session set-up: something answers on the port, but not PostgreSQL. A connection
+     * to a real server that breaks later (an I/O error, SQL state 08006) is a lost connection instead.
+     */
+    private static boolean notPostgres(SQLException e) {
+        return "08P01".equals(e.getSQLState())
+                || e.getMessage() != null && e.getMessage().startsWith("Protocol error");
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
