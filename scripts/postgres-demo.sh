@@ -11,9 +11,10 @@
 #                                                          of the primary at HOST:PORT with pg_rewind; the platform
 #                                                          file names it as postgres.rejoinCommand
 #   scripts/postgres-demo.sh clean [DIR]                   stop, then delete DIR
-# DIR defaults to /tmp/meridian-pg-demo. Ports: MERIDIAN_PG_DEMO_PORT (default 55432) and the next two; the backend
-# listens on MERIDIAN_PG_DEMO_BACKEND_PORT (default 50051). PostgreSQL refuses to run as root, so the servers run as
-# the postgres user; run this script as root (it installs PostgreSQL with apt-get when it is missing).
+# DIR defaults to /tmp/meridian-pg-demo. Ports: MERIDIAN_PG_DEMO_PORT (default 25432, below the ephemeral port
+# range) and the next two; the backend listens on MERIDIAN_PG_DEMO_BACKEND_PORT (default 50051). PostgreSQL
+# refuses to run as root, so the servers run as the postgres user; run this script as root (it installs
+# PostgreSQL with apt-get when it is missing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # The newest PostgreSQL of Debian's layout (15 on these machines), or MERIDIAN_PG_BIN.
@@ -34,7 +35,7 @@ if [ "${1:-}" = "--servers-only" ]; then
   shift
 fi
 dir=${1:-/tmp/meridian-pg-demo}
-port=${MERIDIAN_PG_DEMO_PORT:-55432}
+port=${MERIDIAN_PG_DEMO_PORT:-25432}
 backend_port=${MERIDIAN_PG_DEMO_BACKEND_PORT:-50051}
 names=(fra1 dub1 sto1)
 regions=(eu-central-1 eu-west-1 eu-north-1)
@@ -237,5 +238,5 @@ case "$command" in
   stop) stop ;;
   clean) stop; rm -rf "$dir" ;;
   rejoin) rejoin ;;
-  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -47,7 +47,7 @@ public final class PostgresPlatformHarness {
         var dir = Path.of(args.length > 0 ? args[0] : "/tmp/meridian-pg-bench");
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         var parts = args.length > 2 ? List.of(args[2].split(",")) : List.of("cost", "lag", "detection", "switchover");
-        var env = Map.of("MERIDIAN_PG_DEMO_PORT", "57432");
+        var env = Map.of("MERIDIAN_PG_DEMO_PORT", "26432");
         script(env, "clean", dir.toString());
         script(env, "start", "--servers-only", dir.toString());
         boolean done = false;
