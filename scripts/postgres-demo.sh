@@ -218,6 +218,8 @@ rejoin() {
   chown postgres "$pass"
   chmod 600 "$pass"
   local source="host=$host port=$port user=meridian_action dbname=postgres passfile=$pass"
+  # A checkpoint on the source first: right after promotion its control file may still name the old timeline.
+  as_postgres "$bin/psql" -q -d "$source" -v ON_ERROR_STOP=1 -o /dev/null -c "checkpoint"
   as_postgres "$bin/pg_rewind" -D "$data" --source-server="$source" >"$dir/$name.rewind.log" 2>&1 || {
     rm -f "$pass"; echo "postgres-demo: pg_rewind of $name failed; see $dir/$name.rewind.log" >&2; exit 1; }
   as_postgres "$bin/psql" -q -d "$source" -v ON_ERROR_STOP=1 -o /dev/null -c "select pg_create_physical_replication_slot('$name') where not exists (select 1 from pg_replication_slots where slot_name = '$name')"

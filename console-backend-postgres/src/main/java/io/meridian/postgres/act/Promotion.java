@@ -59,7 +59,11 @@ final class Promotion {
                     throw new PlatformActionException(candidate.where() + ": pg_promote did not finish within "
                             + ctx.timeout.toSeconds() + " s");
                 }
-                run.promotedAtNanos = System.nanoTime();
+                // Promotion only requests its checkpoint; until one completes, the control file still names the
+                // old timeline, and a pg_rewind of the old primary against it would find "no rewind required".
+                try (var st = c.createStatement()) {
+                    st.execute("checkpoint");
+                }
                 run.newTimeline = ActionContext.queryLong(c,
                         "select ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int");
             } catch (SQLException e) {

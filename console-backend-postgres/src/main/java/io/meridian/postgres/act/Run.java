@@ -11,7 +11,6 @@ final class Run {
     long newTimeline = -1;
     long lostBytes = -1;
     long lostMillis = -1;
-    long promotedAtNanos;
     long canaryLsn = -1;
     /** After a lost primary: the furthest position another standby had beyond the candidate's, or -1. */
     long aheadOfCandidate = -1;
