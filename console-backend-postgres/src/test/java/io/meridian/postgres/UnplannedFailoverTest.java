@@ -66,8 +66,10 @@ class UnplannedFailoverTest {
             observer.await("fra1 lost", Duration.ofSeconds(20),
                     o -> ObservePlatformTest.replica(o, "fra1").health() == Health.FAILED);
             long detectionMillis = (System.nanoTime() - killed) / 1_000_000;
+            // At least 3: the observer may have counted another miss since it reported the loss.
             assertThat(ObservePlatformTest.replica(observer, "fra1").healthDetail())
-                    .contains("lost: 3 probes in a row missed", "region eu-central-1, server fra1");
+                    .containsPattern("lost: [3-9] probes in a row missed")
+                    .contains("region eu-central-1, server fra1");
 
             var plan = new FailoverPlan("p-lost", "orders", "fra1", "dub1", FailoverKind.UNPLANNED_FAILOVER, false);
             assertThatThrownBy(() -> bare.execute(ExecutionPhase.FENCE, plan))
