@@ -115,29 +115,17 @@ public final class SimulatedBackend {
      * then owns: the console opens its own to pin the keys it made.
      */
     public static BackendServer start(Options options, BackendAudit backendAudit) throws IOException {
-        var address = options.bindAddress();
-        if (!address.isLoopbackAddress() && !options.tls()) {
+        try {
+            SocketBackend.refuseWithoutTls(options.bindAddress(), options.tls());
+        } catch (IOException e) {
             closeQuietly(backendAudit);
-            throw new IOException("refusing to listen on " + address.getHostAddress()
-                    + " without TLS: beyond loopback, give --tls-cert and --tls-key");
-        }
-        var builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, options.port()));
-        if (options.tls()) {
-            builder.sslContext(ServerTls.context(options.tlsCertificate(), options.tlsPrivateKey(),
-                    options.clientCa()));
+            throw e;
         }
         var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
-        try {
-            return BackendServer.start(builder, platform, Clock.systemUTC(),
-                    List.of(new SimulatorControlService(platform)), backendAudit, failoverPolicy(options),
-                    options.access());
-        } catch (IOException e) {
-            var where = address.getHostAddress() + ":" + options.port();
-            throw new IOException(portInUse(e)
-                    ? "cannot listen on " + where + ": the port is already in use (choose another with --port, "
-                    + "or --port 0 for any free port)"
-                    : "cannot listen on " + where + ": " + e.getMessage(), e);
-        }
+        return SocketBackend.serve(new SocketBackend.Listen(options.bindAddress(), options.port(),
+                        options.tlsCertificate(), options.tlsPrivateKey(), options.clientCa()), platform,
+                List.of(new SimulatorControlService(platform)), backendAudit, failoverPolicy(options),
+                options.access());
     }
 
     private static void closeQuietly(BackendAudit audit) {
@@ -158,20 +146,5 @@ public final class SimulatedBackend {
      */
     static FailoverPolicy failoverPolicy(Options options) {
         return FailoverPolicy.of(options.scenario(), options.tick().multipliedBy(5), options.tick().multipliedBy(10));
-    }
-
-    /**
-     * True when binding failed because the port is taken. Netty's native transports (epoll, kqueue) report that as
-     * their own IOException, not as {@link java.net.BindException}, so the cause chain is searched for the system's
-     * message; a BindException for another reason (such as an address not on this host) does not count.
-     */
-    static boolean portInUse(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            var message = t.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
