@@ -4,6 +4,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
@@ -75,6 +76,11 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public AuditReader audit() {
         return client.audit();
+    }
+
+    @Override
+    public DrillClient drills() {
+        return client.drills();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
 import io.meridian.client.Backoff;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
@@ -151,6 +152,11 @@ public final class GrpcBackend implements Backend {
     @Override
     public AuditReader audit() {
         return new GrpcAuditReader(channel, target);
+    }
+
+    @Override
+    public DrillClient drills() {
+        return new GrpcDrillClient(channel, target, scheduler, clock);
     }
 
     @Override

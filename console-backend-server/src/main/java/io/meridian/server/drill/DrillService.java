@@ -80,7 +80,7 @@ public final class DrillService extends DrillServiceGrpc.DrillServiceImplBase {
                         }
                         try {
                             call.onNext(DrillEvent.newBuilder().setTime(ProtoTime.timestamp(clock.instant()))
-                                    .setDrill(report).addAllAdded(added).build());
+                                    .setDrill(report).addAllAdded(added).setLast(last).build());
                             if (last) {
                                 call.onCompleted();
                                 if (beat[0] != null) {

@@ -60,7 +60,8 @@ public final class Drills implements AutoCloseable {
     /** Concurrent: the workflow's watcher wakes the runs under the workflow's lock, so it must not take ours. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, DrillReport> past = new LinkedHashMap<>();
-    private DrillStore store;
+    /** Volatile, not guarded: records save from under their own lock, which must never wait for ours. */
+    private volatile DrillStore store;
 
     private record Running(DrillRecord record, DrillPlan plan, DrillRun run) {}
 
@@ -396,10 +397,7 @@ public final class Drills implements AutoCloseable {
     }
 
     private void saved(DrillReport report) {
-        DrillStore s;
-        synchronized (this) {
-            s = store;
-        }
+        var s = store;
         if (s != null) {
             s.save(report);
         }

@@ -88,13 +88,17 @@ final class ProposalTracker {
             var d = p.getDecisions(i);
             boolean approve = d.getDecision() == DecisionKind.DECISION_KIND_APPROVE;
             boolean decisive = i == p.getDecisionsCount() - 1 && decided(p);
+            // The backend's time of the decision, not the decider's own clock (which need not agree with the
+            // platform's, least of all when the platform runs faster than real time); the tracker is woken by every
+            // proposal change, so this is when the backend recorded it, to within a poll.
+            var at = record.clock().instant();
             record.update(b -> b.addDecisions(DrillDecision.newBuilder().setProposalId(p.getId())
                     .setClusterId(p.getClusterId()).setIdentity(d.getIdentity()).setDisplayName(d.getDisplayName())
-                    .setApproved(approve).setReason(d.getReason()).setDecidedAt(d.getDecidedAt())));
+                    .setApproved(approve).setReason(d.getReason()).setDecidedAt(ProtoTime.timestamp(at))));
             record.event(TimelineEvent.newBuilder().setKind(TimelineKind.TIMELINE_KIND_DECISION)
                     .setActor(d.getIdentity()).setSubject(p.getClusterId()).setProposalId(p.getId())
                     .setDecisive(decisive).setDetail((approve ? "approved by " : "rejected by ") + d.getDisplayName()
-                            + ": " + d.getReason()), ProtoTime.instant(d.getDecidedAt()));
+                            + ": " + d.getReason()), at);
         }
         for (int i = 0; i < p.getPhasesCount(); i++) {
             var phase = p.getPhases(i);
