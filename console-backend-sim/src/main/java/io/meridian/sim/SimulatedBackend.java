@@ -53,6 +53,17 @@ public final class SimulatedBackend {
 
     /** As {@link #start(Options)}, with the simulated queries audited in a log when {@code audit} is not null. */
     public static BackendServer start(Options options, SimulatedAuditLog.Options audit) throws IOException {
+        return start(options, audit, 1);
+    }
+
+    /**
+     * As {@link #start(Options, SimulatedAuditLog.Options)}, the platform running {@code speed} times faster than
+     * real time: every tick of platform time takes {@code tick / speed}, and the whole backend keeps platform time
+     * ({@link ScaledClock}). With an audit log, drill records are kept beside it (in {@code drills/}), so a drill
+     * interrupted by a restart is reported at the next start.
+     */
+    public static BackendServer start(Options options, SimulatedAuditLog.Options audit, double speed)
+            throws IOException {
         var address = options.bindAddress();
         if (!address.isLoopbackAddress() && !options.tls()) {
             throw new IOException("refusing to listen on " + address.getHostAddress()
@@ -62,7 +73,8 @@ public final class SimulatedBackend {
         if (options.tls()) {
             builder.useTransportSecurity(options.tlsCertificate().toFile(), options.tlsPrivateKey().toFile());
         }
-        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
+        var clock = new ScaledClock(Clock.systemUTC(), speed);
+        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), clock, speed);
         BackendAudit backendAudit = null;
         if (audit != null) {
             try {
@@ -73,8 +85,9 @@ public final class SimulatedBackend {
                 throw new IOException("audit log in " + audit.directory() + ": " + e.getMessage(), e);
             }
         }
+        BackendServer server;
         try {
-            return BackendServer.start(builder, platform, Clock.systemUTC(),
+            server = BackendServer.start(builder, platform, clock,
                     List.of(new SimulatorControlService(platform)), backendAudit,
                     failoverPolicy(options), id -> Optional.empty());
         } catch (IOException e) {
@@ -84,6 +97,16 @@ public final class SimulatedBackend {
                     + "or --port 0 for any free port)"
                     : "cannot listen on " + where + ": " + e.getMessage(), e);
         }
+        if (audit != null) {
+            try {
+                server.drills().keepRecordsIn(audit.directory().resolve("drills"));
+            } catch (IOException e) {
+                server.close();
+                throw new IOException("drill records in " + audit.directory().resolve("drills") + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return server;
     }
 
     /**

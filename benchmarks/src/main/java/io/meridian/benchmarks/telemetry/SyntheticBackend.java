@@ -119,6 +119,16 @@ final class SyntheticBackend implements Backend {
             }
 
             @Override
+            public String crashReplica(String replicaId, Duration duration) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public String failRegion(String regionId, Duration duration) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
             public String clearFaults() throws BackendException {
                 throw refuse();
             }
