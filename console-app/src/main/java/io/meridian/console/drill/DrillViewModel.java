@@ -1,0 +1,231 @@
+package io.meridian.console.drill;
+
+import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
+import io.meridian.client.DrillWatch;
+import io.meridian.client.StreamStatus;
+import io.meridian.console.tasks.Background;
+import io.meridian.model.drill.Drill;
+import io.meridian.model.drill.DrillRequest;
+import io.meridian.model.drill.DrillState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The incident commander's drill screen: the drill being followed (the one started here, or any drill running on
+ * the backend, so every console enters drill mode), its clocks, steps and timeline, and the commands (start, abort,
+ * confirm a manual step, export the report). Backend calls go through {@link Background}; the watch delivers on a
+ * gRPC thread into a latest-wins slot that {@link #pulse} copies on the FX thread, never one runLater per event.
+ */
+public final class DrillViewModel implements AutoCloseable {
+    /** How often the screen asks the backend whether some drill runs, when it follows none. */
+    static final Duration LOOK_EVERY = Duration.ofSeconds(3);
+
+    private record Received(Drill drill, Instant at) {}
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Drill> drill = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No drill is running");
+    private final ObservableList<ClockFigure> clocks = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
+
+    private final DrillClient client;
+    private final Background background;
+    private final Clock clock;
+    private final DrillExports exports;
+    private final AtomicReference<Received> latest = new AtomicReference<>();
+    private Received shown;
+    private DrillWatch watch;
+    private Instant lastLook = Instant.MIN;
+    private boolean looking;
+
+    public DrillViewModel(DrillClient client, Background background, Clock clock, DrillExports exports) {
+        this.client = client;
+        this.background = background;
+        this.clock = clock;
+        this.exports = exports;
+    }
+
+    public ReadOnlyObjectProperty<Drill> drillProperty() {
+        return drill.getReadOnlyProperty();
+    }
+
+    /** True while the followed drill runs: drill mode, on every screen. */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The last refusal or result, in words. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The drill-mode banner's text, empty outside drill mode. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ObservableList<ClockFigure> clocks() {
+        return FXCollections.unmodifiableObservableList(clocks);
+    }
+
+    public ObservableList<StepRow> steps() {
+        return FXCollections.unmodifiableObservableList(steps);
+    }
+
+    public ObservableList<TimelineRow> timeline() {
+        return FXCollections.unmodifiableObservableList(timeline);
+    }
+
+    // Commands
+
+    public void start(DrillRequest request) {
+        call(() -> client.start(request), started -> {
+            message.set("Drill started: " + started.title());
+            follow(started);
+        });
+    }
+
+    public void abort(String reason) {
+        var d = drill.get();
+        if (d == null || d.state().ended()) {
+            return;
+        }
+        call(() -> client.abort(d.id(), reason), aborted -> message.set("Abort requested: the platform is being "
+                + "restored"));
+    }
+
+    public void confirm(String stepId, String note) {
+        var d = drill.get();
+        if (d == null) {
+            return;
+        }
+        call(() -> client.confirmStep(d.id(), stepId, note), confirmed -> message.set("Step '" + stepId
+                + "' confirmed"));
+    }
+
+    public void exportJson(Path file) {
+        export(file, "JSON", () -> exports.json(drill.get(), file));
+    }
+
+    public void exportPdf(Path file) {
+        export(file, "PDF", () -> exports.pdf(drill.get(), file));
+    }
+
+    /** On the FX thread, once per pulse: show what the watch delivered, move the clocks, look for drills. */
+    public void pulse(Instant now) {
+        var received = latest.get();
+        if (received != null && received != shown) {
+            shown = received;
+            show(received.drill());
+        }
+        if (shown != null) {
+            var d = shown.drill();
+            var elapsed = Duration.between(shown.at(), now);
+            var platformNow = d.startedAt().plus(d.platformElapsed())
+                    .plusNanos(d.state().ended() ? 0 : Math.round(elapsed.toNanos() * d.speed()));
+            clocks.setAll(DrillClocks.at(d, platformNow));
+            if (active.get()) {
+                banner.set("DRILL IN PROGRESS · " + d.title() + " · " + DrillText.offset(d.startedAt(), platformNow)
+                        + (d.speed() > 1.05 ? " · simulated " + DrillText.speed(d.speed()) : "")
+                        + " · NOT A REAL INCIDENT");
+            }
+        }
+        boolean following = shown != null && !shown.drill().state().ended();
+        if (!following && !looking && Duration.between(lastLook, now).compareTo(LOOK_EVERY) >= 0) {
+            lastLook = now;
+            lookForRunningDrill();
+        }
+    }
+
+    private void show(Drill d) {
+        drill.set(d);
+        active.set(!d.state().ended());
+        if (d.state().ended()) {
+            banner.set("");
+        }
+        headline.set(d.title() + " · " + DrillText.words(d.state()) + (d.state().ended() ? " · outcome "
+                + DrillText.words(d.outcome()) : ""));
+        steps.setAll(IntStream.range(0, d.steps().size()).mapToObj(i -> StepRow.of(i, d.steps().get(i))).toList());
+        var rows = d.timeline().stream().sorted(java.util.Comparator.comparing(e -> e.at()))
+                .map(e -> TimelineRow.of(d.startedAt(), e)).toList();
+        timeline.setAll(rows.reversed());
+    }
+
+    private void lookForRunningDrill() {
+        looking = true;
+        background.run(client::list, Background.outcome(list -> {
+            looking = false;
+            list.stream().filter(d -> d.state() == DrillState.RUNNING).findFirst().ifPresent(this::follow);
+        }, failure -> looking = false));
+    }
+
+    private void follow(Drill d) {
+        if (watch != null) {
+            watch.close();
+        }
+        latest.set(new Received(d, clock.instant()));
+        watch = client.watch(d.id(), new DrillWatch.Listener() {
+            @Override
+            public void onDrill(Drill update, boolean last) {
+                latest.set(new Received(update, clock.instant()));
+            }
+
+            @Override
+            public void onStatus(StreamStatus status) {
+                // The drill screen shows the drill's own state; the status bar already shows the connection.
+            }
+        });
+    }
+
+    private <T> void call(Background.Call<T> call, java.util.function.Consumer<T> done) {
+        busy.set(true);
+        message.set("");
+        background.run(call, Background.outcome(value -> {
+            busy.set(false);
+            done.accept(value);
+        }, failure -> {
+            busy.set(false);
+            message.set(failure.getMessage());
+        }));
+    }
+
+    private void export(Path file, String what, Background.Call<Path> write) {
+        if (drill.get() == null) {
+            return;
+        }
+        call(write, written -> message.set(what + " report written to " + written));
+    }
+
+    @Override
+    public void close() {
+        if (watch != null) {
+            watch.close();
+        }
+    }
+}
