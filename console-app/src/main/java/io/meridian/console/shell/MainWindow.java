@@ -4,11 +4,16 @@ import io.meridian.client.Backend;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.drill.DrillExports;
+import io.meridian.console.drill.DrillMode;
+import io.meridian.console.drill.DrillView;
+import io.meridian.console.drill.DrillViewModel;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.map.MapView;
 import io.meridian.console.session.ConnectionViewModel;
 import io.meridian.console.session.PlatformBanner;
 import io.meridian.console.session.StatusBarView;
+import io.meridian.console.tasks.FxBackground;
 import io.meridian.console.telemetry.AlertNotifier;
 import io.meridian.console.telemetry.AlertsViewModel;
 import io.meridian.console.telemetry.ChartsView;
@@ -28,12 +33,15 @@ import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: banner and headline tiles on top; regions | map over charts | details over alerts in
- * the middle; status bar below. It wires the backend's topology and telemetry streams into their stores and drives
+ * The console's main window: banner and headline tiles on top; in the middle the Overview tab (regions | map over
+ * charts | details over alerts) and the Drills tab; status bar below. While a drill runs, the whole window is in
+ * drill mode (frame and banner, {@link DrillMode}). It wires the backend's topology and telemetry streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -49,6 +57,7 @@ public final class MainWindow implements AutoCloseable {
     private final TelemetryViewModel telemetry;
     private final TopologyStore store;
     private final TelemetryStore telemetryStore;
+    private final DrillViewModel drills;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
@@ -75,9 +84,18 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
+        drills = new DrillViewModel(backend.drills(), new FxBackground(), clock, new DrillExports());
+        var overview = new Tab("Overview", split);
+        overview.setClosable(false);
+        var drillTab = new Tab("Drills", new DrillView(drills, topology.topologyProperty()));
+        drillTab.setId("drill-tab");
+        drillTab.setClosable(false);
+        var screens = new TabPane(overview, drillTab);
+        screens.setId("screens");
+
         root.setId("main-window");
-        root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
-        root.setCenter(split);
+        root.setTop(new VBox(DrillMode.apply(root, drills), new PlatformBanner(connection), new TilesView(telemetry)));
+        root.setCenter(screens);
         root.setBottom(new StatusBarView(connection, topology));
 
         var notifier = new AlertNotifier(root);
@@ -102,6 +120,7 @@ public final class MainWindow implements AutoCloseable {
                 if (clocksDue) {
                     lastClockNanos = now;
                     connection.pulse(instant, status, store.lastEventAt());
+                    drills.pulse(instant);
                 }
                 if (tilesDue) {
                     tilesDue = false;
@@ -138,6 +157,10 @@ public final class MainWindow implements AutoCloseable {
         return telemetry;
     }
 
+    public DrillViewModel drills() {
+        return drills;
+    }
+
     public ConnectionViewModel connection() {
         return connection;
     }
@@ -145,6 +168,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         pulse.stop();
+        drills.close();
         telemetryWatch.close();
         watch.close();
         telemetry.charts().close();
