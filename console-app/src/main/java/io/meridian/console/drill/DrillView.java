@@ -59,6 +59,8 @@ public final class DrillView extends BorderPane {
         type.setValue(DrillType.REGION_OUTAGE);
         type.setId("drill-type");
         region.setId("drill-region");
+        region.setPrefWidth(170);
+        otherRegion.setPrefWidth(170);
         otherRegion.setId("drill-other-region");
         otherRegion.visibleProperty().bind(type.valueProperty().isEqualTo(DrillType.NETWORK_PARTITION));
         otherRegion.managedProperty().bind(otherRegion.visibleProperty());
@@ -109,7 +111,11 @@ public final class DrillView extends BorderPane {
         timeline.setId("drill-timeline");
         timeline.getStyleClass().add("drill-timeline");
         timeline.setCellFactory(list -> new TimelineCell());
-        var split = new SplitPane(titled("RUNBOOK STEPS", steps), titled("TIMELINE (newest first)", timeline));
+        var left = new SplitPane(titled("RUNBOOK STEPS", steps), titled("REPORT: MEASURED AGAINST TARGETS",
+                report()));
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.45);
+        var split = new SplitPane(left, titled("TIMELINE (newest first)", timeline));
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
 
@@ -118,6 +124,42 @@ public final class DrillView extends BorderPane {
         setTop(top);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(0, 16, 12, 16));
+    }
+
+    /** Measures with pass or fail, who decided, and the audit record. */
+    private javafx.scene.Node report() {
+        var grid = new javafx.scene.layout.GridPane();
+        grid.getStyleClass().add("drill-measures");
+        grid.setHgap(14);
+        grid.setVgap(3);
+        model.measures().addListener((ListChangeListener<MeasureRow>) c -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (var r : model.measures()) {
+                var verdict = fixed(r.verdict());
+                verdict.getStyleClass().addAll("measure-verdict", r.styleClass());
+                verdict.setTooltip(new javafx.scene.control.Tooltip(r.note()));
+                grid.addRow(row++, fixed(r.label()), fixed(r.measured()), fixed("target " + r.target()), verdict);
+                if (r.styleClass().equals("measure-fail")) {
+                    var note = new Label(r.note());
+                    note.getStyleClass().add("measure-note");
+                    note.setWrapText(true);
+                    grid.add(note, 0, row++, 4, 1);
+                }
+            }
+        });
+        var decided = new Label();
+        decided.getStyleClass().add("drill-decisions");
+        decided.textProperty().bind(model.decisionsProperty());
+        var audit = new Label();
+        audit.getStyleClass().add("drill-audit");
+        audit.setWrapText(true);
+        audit.textProperty().bind(model.auditProperty());
+        var box = new VBox(8, grid, decided, audit);
+        box.setPadding(new Insets(4));
+        var scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private void showClocks() {
@@ -181,6 +223,13 @@ public final class DrillView extends BorderPane {
         return box;
     }
 
+    /** A label that keeps its full text: the report's figures are never cut to "...". */
+    private static Label fixed(String text) {
+        var l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Button button(String text, String id) {
         var b = new Button(text);
         b.setId(id);
@@ -215,6 +264,7 @@ public final class DrillView extends BorderPane {
             text.getStyleClass().add("step-text");
             text.setWrapText(true);
             text.maxWidthProperty().bind(Bindings.subtract(getListView().widthProperty(), 80));
+            text.setMinHeight(Region.USE_PREF_SIZE);
             var body = new VBox(2, new HBox(10, title, status), text);
             if (row.waiting()) {
                 var confirm = new Button("Confirm as " + row.confirmBy() + "…");
@@ -252,6 +302,7 @@ public final class DrillView extends BorderPane {
             detail.getStyleClass().add("event-detail");
             detail.setWrapText(true);
             detail.maxWidthProperty().bind(Bindings.subtract(getListView().widthProperty(), 150));
+            detail.setMinHeight(Region.USE_PREF_SIZE);
             setGraphic(new HBox(10, offset, glyph, new VBox(1, kind, detail)));
             setText(null);
         }

@@ -45,6 +45,14 @@ public final class DrillViewModel implements AutoCloseable {
     private final ObservableList<ClockFigure> clocks = FXCollections.observableArrayList();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
+    private final ObservableList<MeasureRow> measures = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper decisions = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper auditText = new ReadOnlyStringWrapper("");
+    // Read-only views made once: a view made per call would be collected with the listeners added to it.
+    private final ObservableList<ClockFigure> clocksView = FXCollections.unmodifiableObservableList(clocks);
+    private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<TimelineRow> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    private final ObservableList<MeasureRow> measuresView = FXCollections.unmodifiableObservableList(measures);
 
     private final DrillClient client;
     private final Background background;
@@ -91,15 +99,30 @@ public final class DrillViewModel implements AutoCloseable {
     }
 
     public ObservableList<ClockFigure> clocks() {
-        return FXCollections.unmodifiableObservableList(clocks);
+        return clocksView;
     }
 
     public ObservableList<StepRow> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView;
     }
 
     public ObservableList<TimelineRow> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineView;
+    }
+
+    /** The report's measures against their targets. */
+    public ObservableList<MeasureRow> measures() {
+        return measuresView;
+    }
+
+    /** Who decided what, one line per decision. */
+    public ReadOnlyStringProperty decisionsProperty() {
+        return decisions.getReadOnlyProperty();
+    }
+
+    /** Where the drill's record is in the audit log. */
+    public ReadOnlyStringProperty auditProperty() {
+        return auditText.getReadOnlyProperty();
     }
 
     // Commands
@@ -175,6 +198,16 @@ public final class DrillViewModel implements AutoCloseable {
         var rows = d.timeline().stream().sorted(java.util.Comparator.comparing(e -> e.at()))
                 .map(e -> TimelineRow.of(d.startedAt(), e)).toList();
         timeline.setAll(rows.reversed());
+        boolean fast = d.speed() > 1.05;
+        measures.setAll(d.measures().stream().map(m -> MeasureRow.of(m, fast)).toList());
+        decisions.set(d.decisions().isEmpty() ? "No decisions yet" : String.join("\n", d.decisions().stream()
+                .map(x -> (x.approved() ? "✓ approved " : "✕ rejected ") + x.clusterId() + " · " + x.displayName()
+                        + " · " + DrillText.offset(d.startedAt(), x.decidedAt())).toList()));
+        var audit = d.audit();
+        auditText.set(!audit.available() ? audit.detail() : audit.checkpointNote().isEmpty()
+                ? audit.entryIndexes().size() + " audit entries so far; the checkpoint is signed when the drill ends"
+                : audit.detail() + " · entries " + audit.entryIndexes().getFirst() + "–"
+                + audit.entryIndexes().getLast());
     }
 
     private void lookForRunningDrill() {

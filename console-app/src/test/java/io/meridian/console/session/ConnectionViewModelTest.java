@@ -3,6 +3,7 @@ package io.meridian.console.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meridian.client.AuditReader;
+import io.meridian.client.DrillClient;
 import io.meridian.client.Backend;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.StreamStatus;
@@ -66,6 +67,11 @@ class ConnectionViewModelTest {
 
         @Override
         public AuditReader audit() {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public DrillClient drills() {
             throw new UnsupportedOperationException("not used");
         }
 

@@ -33,6 +33,16 @@ record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow 
         return new ConsoleOnSimulator(server, backend, window);
     }
 
+    /** The console on a stage, connected to a backend the test built (its own identities, audit log, timing). */
+    static ConsoleOnSimulator on(Stage stage, BackendServer server) throws Exception {
+        var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
+        stage.setScene(window.scene(1000, 700));
+        stage.show();
+        return new ConsoleOnSimulator(server, backend, window);
+    }
+
     /** The window at a workstation's size (the headless screen is smaller, the scene need not be), as a PNG. */
     void writeScreenshot(String name) throws Exception {
         var dir = Path.of(System.getProperty("meridian.screenshots", "target/screenshots"));

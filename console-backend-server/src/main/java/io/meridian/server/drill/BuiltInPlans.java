@@ -89,8 +89,7 @@ final class BuiltInPlans {
     }
 
     private static PlanStep.Expect expect(PlanStep.Outcome outcome) {
-        return new PlanStep.Expect(outcome.word(), "Expect " + outcome.word() + ": " + outcome.meaning(), outcome,
-                null);
+        return new PlanStep.Expect(outcome.word(), outcome.title(), outcome, null);
     }
 
     private static String one(List<String> targets, String what) {

@@ -36,25 +36,26 @@ sealed interface PlanStep {
 
     /** What an expect step waits for. */
     enum Outcome {
-        DETECTED("detected", "the platform notices the fault"),
-        DECIDED("decided", "every failover the drill caused is approved or rejected"),
-        RECOVERED("recovered", "service restored: every failover done, or the fault's effects gone"),
-        CONSISTENT("consistent", "the consistency check after failover passes");
+        DETECTED("detected", "Failure detected"),
+        DECIDED("decided", "Failovers decided"),
+        RECOVERED("recovered", "Service recovered"),
+        CONSISTENT("consistent", "Consistency checked");
 
         private final String word;
-        private final String meaning;
+        private final String title;
 
-        Outcome(String word, String meaning) {
+        Outcome(String word, String title) {
             this.word = word;
-            this.meaning = meaning;
+            this.title = title;
+        }
+
+        /** A short title for a built-in step. */
+        String title() {
+            return title;
         }
 
         String word() {
             return word;
-        }
-
-        String meaning() {
-            return meaning;
         }
     }
 }
