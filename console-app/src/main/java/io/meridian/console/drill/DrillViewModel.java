@@ -59,6 +59,8 @@ public final class DrillViewModel implements AutoCloseable {
     private final Clock clock;
     private final DrillExports exports;
     private final AtomicReference<Received> latest = new AtomicReference<>();
+    /** Set by the watch when the backend no longer knows the drill (it restarted without its records). */
+    private final AtomicReference<String> lost = new AtomicReference<>();
     private Received shown;
     private DrillWatch watch;
     private Instant lastLook = Instant.MIN;
@@ -167,6 +169,10 @@ public final class DrillViewModel implements AutoCloseable {
             shown = received;
             show(received.drill());
         }
+        var gone = lost.getAndSet(null);
+        if (gone != null && active.get()) {
+            forget(gone);
+        }
         if (shown != null) {
             var d = shown.drill();
             var elapsed = Duration.between(shown.at(), now);
@@ -210,6 +216,21 @@ public final class DrillViewModel implements AutoCloseable {
                 + audit.entryIndexes().getLast());
     }
 
+    /** The backend restarted without the drill's record: its faults went with the old process. */
+    private void forget(String drillId) {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+        shown = null;
+        latest.set(null);
+        active.set(false);
+        banner.set("");
+        headline.set("Drill " + drillId.substring(0, Math.min(8, drillId.length())) + " is gone");
+        message.set("The backend restarted and no longer knows drill " + drillId + ": it keeps no drill records "
+                + "(start it with --audit-dir to keep them), and its faults ended with the old process.");
+    }
+
     private void lookForRunningDrill() {
         looking = true;
         background.run(client::list, Background.outcome(list -> {
@@ -231,7 +252,10 @@ public final class DrillViewModel implements AutoCloseable {
 
             @Override
             public void onStatus(StreamStatus status) {
-                // The drill screen shows the drill's own state; the status bar already shows the connection.
+                // The status bar shows the connection; here only a backend that forgot the drill matters.
+                if (status instanceof StreamStatus.Reconnecting r && r.cause().startsWith("NOT_FOUND")) {
+                    lost.set(d.id());
+                }
             }
         });
     }

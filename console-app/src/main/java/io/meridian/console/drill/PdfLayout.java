@@ -149,6 +149,10 @@ final class PdfLayout implements AutoCloseable {
     static String printable(String text, PDType1Font font) {
         var out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append('\n');
+                return;
+            }
             var s = new String(Character.toChars(c));
             try {
                 font.encode(s);
