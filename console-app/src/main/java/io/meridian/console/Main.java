@@ -6,6 +6,9 @@ import io.meridian.audit.cli.VerifyBundleCommand;
 import io.meridian.cli.Arguments;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
+import io.meridian.console.audit.AuditSettings;
+import io.meridian.console.audit.TrustRoots;
+import io.meridian.console.embedded.EmbeddedAudit;
 import io.meridian.console.embedded.EmbeddedBackend;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.shell.ConsoleStage;
@@ -20,6 +23,7 @@ import io.meridian.server.scenario.ScenarioException;
 import io.meridian.sim.ShippedScenarios;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +37,9 @@ import javafx.application.Platform;
  * the window's business. A second console on the same account brings the first to the front and stops.
  */
 public final class Main {
+    /** How long connecting to a standalone backend (a TLS handshake included) may take before its first call. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
     private Main() {
     }
 
@@ -82,7 +89,7 @@ public final class Main {
         userData.notice().ifPresent(notice -> System.err.println("meridian: " + notice));
         var scenario = scenarioName(options, userData.preferences());
         // The backend comes up on its own thread while the toolkit starts and the map is read (docs/benchmarks.md).
-        var backendStart = new FutureTask<>(() -> connect(options, scenario));
+        var backendStart = new FutureTask<>(() -> connect(options, scenario, userData.directories()));
         Thread.ofPlatform().name("meridian-backend-start").start(backendStart);
         var land = LandOutlines.shipped();
         try {
@@ -104,7 +111,8 @@ public final class Main {
         }
         var remembered = options.backend() == null && scenario != null
                 ? userData.preferences().withLastScenario(scenario) : userData.preferences();
-        Platform.runLater(() -> consoleStage.open(backend, land, remembered, userData.notice(), bounds -> {
+        var audit = AuditSettings.of(trustRoots(options, backend, userData.directories()), userData.directories());
+        Platform.runLater(() -> consoleStage.open(backend, land, audit, remembered, userData.notice(), bounds -> {
             save(userData, remembered.withWindow(bounds));
             Thread.ofPlatform().start(() -> {
                 backend.close();
@@ -143,15 +151,29 @@ public final class Main {
         return last != null && ShippedScenarios.NAMES.contains(last) ? last : ShippedScenarios.DEFAULT;
     }
 
+    /**
+     * The audit keys to trust: those named by --trust-roots, else for the embedded backend the keys the console made
+     * for it, else the ones pinned in the configuration directory. Never keys the backend offers.
+     */
+    static TrustRoots trustRoots(ConsoleOptions options, Backend backend, UserDirectories directories) {
+        if (options.trustRoots() == null && backend instanceof EmbeddedBackend embedded) {
+            return embedded.trustRoots();
+        }
+        return AuditSettings.pinnedFor(options.trustRoots(), directories);
+    }
+
     /** Embedded unless --backend is given; a remote backend must answer and speak our API before a window opens. */
-    static Backend connect(ConsoleOptions options, String scenarioName)
+    static Backend connect(ConsoleOptions options, String scenarioName, UserDirectories directories)
             throws ScenarioException, BackendException, IOException {
         if (options.backend() == null) {
             var scenario = ShippedScenarios.choose(scenarioName, options.scenarioFile());
-            return EmbeddedBackend.start(scenario, options.seed());
+            return EmbeddedBackend.start(scenario, options.seed(), options.connection().demoIdentity(),
+                    new EmbeddedAudit(directories));
         }
-        var backend = Backend.connect(options.backend(), options.trustedCertificates());
+        var backend = Backend.connectWith(options.backend(), options.connection().security());
         try {
+            // Connect first: a cold TLS handshake must not eat the session call's deadline.
+            backend.awaitConnected(CONNECT_TIMEOUT);
             backend.session();
         } catch (BackendException e) {
             backend.close();

@@ -57,7 +57,14 @@ public final class CheckpointMonitor {
 
     /** Fetches the backend's latest checkpoint and checks it against the remembered one. */
     public Result check(AuditReader backend) throws BackendException, IOException {
-        String note = backend.latestCheckpoint();
+        return check(backend.latestCheckpoint(), backend);
+    }
+
+    /**
+     * Checks {@code note}, a checkpoint the caller already fetched from {@code backend} (which answers the consistency
+     * proof), so that a caller can skip a note it has already raised an alarm for instead of filing its evidence again.
+     */
+    public Result check(String note, AuditReader backend) throws BackendException, IOException {
         Checkpoint current;
         try {
             current = verified(note);

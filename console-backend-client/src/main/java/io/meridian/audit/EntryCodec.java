@@ -15,7 +15,7 @@ public final class EntryCodec {
     public static final int VERSION = 1;
     public static final int MAX_ENTRY_SIZE = 4096;
     static final int MAX_ORIGIN = 255;
-    static final int MAX_QUERY_ID = 128;
+    public static final int MAX_QUERY_ID = 128;
     static final int MAX_ACTOR = 256;
     static final int MAX_REGION = 64;
     static final int MAX_DETAIL = 1024;

@@ -28,7 +28,11 @@ public final class VerificationReport {
         }
     }
 
-    void add(TamperClass tamperClass, long entryIndex, String message) {
+    /**
+     * Records a failure; public for verifiers outside this package that check more than a {@link ChainVerifier}
+     * does (the console ties a range read from a backend to a checkpoint).
+     */
+    public void add(TamperClass tamperClass, long entryIndex, String message) {
         add(new Finding(tamperClass, entryIndex, message));
     }
 

@@ -21,6 +21,22 @@ public interface Backend extends AutoCloseable {
         return GrpcBackend.connect(address, trustedCertificates);
     }
 
+    /**
+     * Connects to the backend at {@code address} secured and identified as {@code security} says (mutual TLS with a
+     * client certificate, or a demo identity on a loopback demo backend).
+     */
+    static Backend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
+        return GrpcBackend.connectWith(address, security);
+    }
+
+    /**
+     * Connects now and waits up to {@code timeout} until the connection is ready or has failed, so that the first
+     * call's deadline is not spent on connecting (a TLS handshake in a cold process on a busy machine can take
+     * seconds). Returns either way; the next call reports a failure. A backend without a connection returns at once.
+     */
+    default void awaitConnected(Duration timeout) {
+    }
+
     /** Where the backend is, for messages and the status bar, e.g. "127.0.0.1:50051". */
     String target();
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,11 @@ class CheckpointMonitorTest {
                 proof.set(0, TreeHasher.leaf(new byte[] {1}));
             }
             return proof;
+        }
+
+        @Override
+        public Optional<QueryIdEntry> lookup(String queryId, long treeSize) {
+            throw new UnsupportedOperationException("the monitor looks nothing up");
         }
     }
 

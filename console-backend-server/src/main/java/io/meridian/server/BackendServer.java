@@ -1,9 +1,10 @@
 package io.meridian.server;
 
 import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerInterceptors;
+import io.grpc.ServerMethodDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -20,9 +21,11 @@ import io.meridian.model.session.Role;
 import io.meridian.model.session.ServerIdentity;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.TopologyDelta;
+import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.access.CallerInterceptor;
+import io.meridian.server.access.MethodRoles;
+import io.meridian.server.access.RoleInterceptor;
 import io.meridian.server.audit.AuditService;
-import io.meridian.server.access.Identities;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.EntryDraft;
 import io.meridian.server.drill.DrillService;
@@ -42,7 +45,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -68,7 +70,7 @@ public final class BackendServer implements AutoCloseable {
     static final int DRIFT_REFERENCE = 5000;
     static final double DRIFT_ALPHA = 0.001;
     static final Duration DRIFT_EVERY = Duration.ofSeconds(5);
-    /** Until callers authenticate, everyone is a viewer: nothing can be changed without an identity. */
+    /** A caller who presents no identity is a viewer: nothing can be changed without an identity. */
     static final Caller ANONYMOUS = new Caller("anonymous", Set.of(Role.VIEWER), "none");
 
     private static final System.Logger LOG = System.getLogger(BackendServer.class.getName());
@@ -111,19 +113,30 @@ public final class BackendServer implements AutoCloseable {
 
     /** Builds the services, starts observing the platform and starts serving; IOException when it cannot bind. */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock) throws IOException {
-        return start(builder, platform, clock, List.of(), null, FailoverPolicy.DEFAULT, id -> Optional.empty());
+        return start(builder, platform, clock, List.of(), null, AccessPolicy.anonymousOnly());
     }
 
     /**
      * As {@link #start(ServerBuilder, Platform, Clock)}, with services only this platform offers (the simulator's
-     * fault injection), each behind the same caller interceptor, and the audit log served (AuditService), fed by
-     * its source and checkpointed at its interval; {@code audit} may be null for a backend without one. Failovers
-     * follow {@code failoverPolicy}, decided by the people {@code identities} knows.
+     * fault injection), the audit log served (AuditService), fed by its source and checkpointed at its interval
+     * ({@code audit} may be null for a backend without one), and callers authenticated by {@code access}; failovers
+     * follow the default policy.
      */
     public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
                                       List<BindableService> platformServices, BackendAudit audit,
-                                      FailoverPolicy failoverPolicy, Identities identities)
-            throws IOException {
+                                      AccessPolicy access) throws IOException {
+        return start(builder, platform, clock, platformServices, audit, FailoverPolicy.DEFAULT, access);
+    }
+
+    /**
+     * As {@link #start(ServerBuilder, Platform, Clock, List, BackendAudit, AccessPolicy)}, with failovers following
+     * {@code failoverPolicy}, decided by the people {@code access} knows. Every call of every service (health,
+     * reflection and the platform's own included) passes the caller interceptor and then the role check of
+     * {@link MethodRoles#standard()}, which denies what it does not list.
+     */
+    public static BackendServer start(ServerBuilder<?> builder, Platform platform, Clock clock,
+                                      List<BindableService> platformServices, BackendAudit audit,
+                                      FailoverPolicy failoverPolicy, AccessPolicy access) throws IOException {
         var identity = new ServerIdentity(NAME, MeridianVersion.current(), ApiVersion.MAJOR, ApiVersion.MINOR,
                 UUID.randomUUID().toString(), clock.instant());
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -134,24 +147,24 @@ public final class BackendServer implements AutoCloseable {
         var telemetry = new TelemetryService(hub, clock, scheduler);
         var drift = new DriftAnalyzer(DRIFT_WINDOW, DRIFT_REFERENCE, DRIFT_ALPHA, "query latency (ms)");
         var health = new HealthStatusManager();
-        var callers = new CallerInterceptor(ANONYMOUS);
-        var failover = Failover.start(platform, hub, failoverPolicy, identities, drafts -> appendAudit(audit, drafts),
-                clock, scheduler, DETECT_EVERY, HEARTBEAT);
-        var drills = new Drills(platform, failover.workflow(), hub, audit == null ? null : audit.log(), identities,
-                failoverPolicy.expectedExecution(), clock, System::nanoTime);
+        var failover = Failover.start(platform, hub, failoverPolicy, access.identities(),
+                drafts -> appendAudit(audit, drafts), clock, scheduler, DETECT_EVERY, HEARTBEAT);
+        var drills = new Drills(platform, failover.workflow(), hub, audit == null ? null : audit.log(),
+                access.identities(), failoverPolicy.expectedExecution(), clock, System::nanoTime);
         failover.drillsFrom(drills::drillOf);
-        builder.addService(ServerInterceptors.intercept(new SessionService(identity, platform.info(), clock), callers))
-                .addService(ServerInterceptors.intercept(topology, callers))
-                .addService(ServerInterceptors.intercept(telemetry, callers))
-                .addService(ServerInterceptors.intercept(failover.service(), callers))
-                .addService(ServerInterceptors.intercept(new DrillService(drills, clock, scheduler, HEARTBEAT),
-                        callers))
+        // Server-wide interceptors run in reverse order of addition: the caller first, then the role check.
+        builder.intercept(new RoleInterceptor(MethodRoles.standard()))
+                .intercept(new CallerInterceptor(ANONYMOUS, access));
+        builder.addService(new SessionService(identity, platform.info(), access.demoIdentities(), clock))
+                .addService(topology)
+                .addService(telemetry)
+                .addService(failover.service())
+                .addService(new DrillService(drills, clock, scheduler, HEARTBEAT))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
-        platformServices.forEach(service -> builder.addService(ServerInterceptors.intercept(service, callers)));
+        platformServices.forEach(builder::addService);
         if (audit != null) {
-            builder.addService(ServerInterceptors.intercept(new AuditService(audit.log(), audit.checkpointKeys(),
-                    audit.regionSigners()), callers));
+            builder.addService(new AuditService(audit.log(), audit.checkpointKeys(), audit.regionSigners()));
         }
         var server = builder.build();
         try {
@@ -239,6 +252,14 @@ public final class BackendServer implements AutoCloseable {
 
     public ServerIdentity identity() {
         return identity;
+    }
+
+    /** Every method this server serves, of every service; the access table must know each of them. */
+    public List<MethodDescriptor<?, ?>> methods() {
+        return server.getServices().stream()
+                .flatMap(service -> service.getMethods().stream().map(ServerMethodDefinition::getMethodDescriptor))
+                .<MethodDescriptor<?, ?>>map(method -> method)
+                .toList();
     }
 
     /** Blocks until the server terminates. */

@@ -2,7 +2,12 @@ package io.meridian.sim;
 
 import io.meridian.cli.Arguments;
 import io.meridian.model.session.MeridianVersion;
+import io.meridian.server.access.AccessFile;
+import io.meridian.server.access.AccessFileException;
+import io.meridian.server.access.AccessPolicy;
+import io.meridian.server.scenario.Scenario;
 import io.meridian.server.scenario.ScenarioException;
+import io.meridian.sim.team.DemoTeamCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -18,7 +23,9 @@ public final class BackendMain {
     static final String PASSPHRASE_VARIABLE = "MERIDIAN_AUDIT_PASSPHRASE";
     private static final String USAGE = """
             Usage: meridian-backend [options]
-            Serves the meridian.v1 API over a SIMULATED platform until stopped (Ctrl-C).
+                   meridian-backend demo-team --out DIR --passphrase-file FILE [--scenario NAME]
+            Serves the meridian.v1 API over a SIMULATED platform until stopped (Ctrl-C). demo-team creates a local
+            CA and certificates for a scenario's team (demo-team --help).
 
               --scenario NAME        shipped scenario: %s (default %s)
               --scenario-file PATH   your own scenario file (docs/scenarios.md)
@@ -27,6 +34,12 @@ public final class BackendMain {
               --bind ADDRESS         address to listen on (default loopback); beyond loopback TLS is required
               --tls-cert PATH        PEM certificate chain, with --tls-key
               --tls-key PATH         PEM PKCS#8 private key
+              --client-ca PATH       PEM CA certificate: require client certificates issued by it (mutual TLS);
+                                     with --access
+              --access PATH          access file: who each client certificate is, their roles and signing keys
+                                     (docs/security.md)
+              --demo-identities      let clients act as the scenario's team by name, without proof; loopback
+                                     without TLS only
               --tick-ms N            simulation step in milliseconds of platform time (default 1000)
               --speed N              run the platform N times faster than real time, 1 to 60 (default 1): a
                                      5-minute RTO drill is rehearsed in one minute at --speed 5; every time the
@@ -49,6 +62,9 @@ public final class BackendMain {
 
     /** Runs the command; returns the exit status (0 after a clean stop, 2 for bad input, 1 when serving failed). */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.getFirst().equals(DemoTeamCommand.NAME)) {
+            return DemoTeamCommand.run(args.subList(1, args.size()), out, err);
+        }
         Arguments a;
         SimulatedBackend.Options options;
         SimulatedAuditLog.Options audit;
@@ -56,8 +72,8 @@ public final class BackendMain {
         try {
             a = Arguments.parse(args,
                     Set.of("--scenario", "--scenario-file", "--seed", "--port", "--bind", "--tls-cert", "--tls-key",
-                            "--tick-ms", "--audit-dir", "--audit-rate", "--speed"),
-                    Set.of("--help", "--version"));
+                            "--client-ca", "--access", "--tick-ms", "--audit-dir", "--audit-rate", "--speed"),
+                    Set.of("--help", "--version", "--demo-identities"));
             if (a.has("--help")) {
                 out.print(USAGE);
                 return 0;
@@ -69,16 +85,17 @@ public final class BackendMain {
             options = options(a);
             speed = a.longValue("--speed", 1, 1, (long) ScaledClock.MAX_SPEED);
             audit = audit(a, env);
-        } catch (Arguments.UsageException | ScenarioException e) {
+        } catch (Arguments.UsageException | ScenarioException | AccessFileException e) {
             err.println("meridian-backend: " + e.getMessage());
             return 2;
         }
         try {
             var server = SimulatedBackend.start(options, audit, speed);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meridian-shutdown"));
-            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d%s)%n",
+            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d, %s%s)%n",
                     options.bindAddress().getHostAddress(), server.port(), options.scenario().name(), options.seed(),
-                    speed == 1 ? "" : ", " + speed + "x faster than real time: times are platform time");
+                    describe(options), speed == 1 ? "" : ", " + speed + "x faster than real time: times are "
+                            + "platform time");
             if (audit != null) {
                 out.printf("audit log in %s; keys to pin in %s%n", audit.directory(),
                         audit.directory().resolve("trusted-keys.txt"));
@@ -112,7 +129,27 @@ public final class BackendMain {
                 rate);
     }
 
-    private static SimulatedBackend.Options options(Arguments a) throws ScenarioException {
+    private static String describe(SimulatedBackend.Options options) {
+        return switch (options.access().mode()) {
+            case CERTIFICATES -> "mutual TLS, identities from " + options.clientCa() + " and the access file";
+            case DEMO -> "DEMO IDENTITIES: clients act as the scenario's team by name";
+            case ANONYMOUS -> "every caller is the anonymous viewer";
+        };
+    }
+
+    private static AccessPolicy access(Arguments a, Scenario scenario) throws AccessFileException {
+        if (a.has("--demo-identities")) {
+            if (a.has("--access")) {
+                throw new Arguments.UsageException("--demo-identities and --access exclude each other");
+            }
+            return AccessPolicy.demo(SimulatedBackend.demoTeam(scenario));
+        }
+        var file = a.value("--access");
+        return file.isPresent() ? AccessPolicy.certificates(AccessFile.load(Path.of(file.get())))
+                : AccessPolicy.anonymousOnly();
+    }
+
+    private static SimulatedBackend.Options options(Arguments a) throws ScenarioException, AccessFileException {
         var scenario = ShippedScenarios.choose(a.value("--scenario").orElse(null),
                 a.value("--scenario-file").map(Path::of).orElse(null));
         InetAddress bind;
@@ -127,7 +164,8 @@ public final class BackendMain {
             return new SimulatedBackend.Options(scenario, a.longValue("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
                     bind, (int) a.longValue("--port", 50051, 0, 65535),
                     Duration.ofMillis(a.longValue("--tick-ms", 1000, 10, 60_000)),
-                    a.value("--tls-cert").map(Path::of).orElse(null), a.value("--tls-key").map(Path::of).orElse(null));
+                    a.value("--tls-cert").map(Path::of).orElse(null), a.value("--tls-key").map(Path::of).orElse(null),
+                    a.value("--client-ca").map(Path::of).orElse(null), access(a, scenario));
         } catch (IllegalArgumentException e) {
             throw new Arguments.UsageException(e.getMessage());
         }

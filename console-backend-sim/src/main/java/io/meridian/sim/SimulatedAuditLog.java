@@ -3,7 +3,6 @@ package io.meridian.sim;
 import io.meridian.audit.NoteSigner;
 import io.meridian.audit.RegionKey;
 import io.meridian.audit.TrustedKeys;
-import io.meridian.model.topology.Region;
 import io.meridian.server.audit.AuditLog;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.RegionSigner;
@@ -27,14 +26,23 @@ public final class SimulatedAuditLog {
     /** Batches of simulated queries are appended (and forced to disk) four times a second. */
     static final Duration BATCH_TICK = Duration.ofMillis(250);
 
-    /** Where and how: the directory, the key passphrase, the aggregate query rate per second. */
-    public record Options(Path directory, char[] passphrase, double queriesPerSecond) {
+    /**
+     * Where and how: the directory, the key passphrase, the aggregate query rate per second, and the PBKDF2
+     * iterations of keys made here ({@link SigningKeyFile#create(Path, char[], int)}: fewer only for a random
+     * passphrase).
+     */
+    public record Options(Path directory, char[] passphrase, double queriesPerSecond, int keyIterations) {
         public Options {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(passphrase, "passphrase");
             if (passphrase.length == 0) {
                 throw new IllegalArgumentException("the audit key passphrase must not be empty");
             }
+        }
+
+        /** Keys stretched for a passphrase a person chose. */
+        public Options(Path directory, char[] passphrase, double queriesPerSecond) {
+            this(directory, passphrase, queriesPerSecond, SigningKeyFile.ITERATIONS);
         }
     }
 
@@ -46,27 +54,30 @@ public final class SimulatedAuditLog {
         return "meridian-simulator/audit/" + scenario;
     }
 
-    /** Opens (or creates) the log and its keys; the returned audit is owned by the backend it is given to. */
-    public static BackendAudit open(Options options, String scenario, List<Region> regions, long seed)
+    /**
+     * Opens (or creates) the log and its keys, one signer per region id; the returned audit is owned by the backend
+     * it is given to.
+     */
+    public static BackendAudit open(Options options, String scenario, List<String> regions, long seed)
             throws IOException {
         Path keys = Files.createDirectories(options.directory().resolve("keys"));
         String origin = origin(scenario);
-        var logSigner = NoteSigner.of(origin, key(keys.resolve("checkpoint.key"), options.passphrase()));
+        var logSigner = NoteSigner.of(origin, key(keys.resolve("checkpoint.key"), options));
         var signers = new ArrayList<RegionSigner>();
         for (var region : regions) {
-            signers.add(new RegionSigner(region.id(), region.id() + "/sim",
-                    key(keys.resolve(region.id() + ".key"), options.passphrase())));
+            signers.add(new RegionSigner(region, region + "/sim", key(keys.resolve(region + ".key"), options)));
         }
         var trusted = new TrustedKeys(List.of(logSigner.key()), signers.stream()
                 .map(s -> new RegionKey(s.region(), s.keyId(), s.key().publicKey())).toList());
         Files.writeString(options.directory().resolve("trusted-keys.txt"), trusted.format());
         var log = AuditLog.open(options.directory().resolve("log"), origin, logSigner, signers);
-        var queries = new SimulatedQueries(regions.stream().map(Region::id).toList(), seed,
+        var queries = new SimulatedQueries(regions, seed,
                 options.queriesPerSecond(), BATCH_TICK, Clock.systemUTC());
         return new BackendAudit(log, queries, List.of(logSigner.key()), signers, BackendAudit.CHECKPOINT_INTERVAL);
     }
 
-    private static Ed25519PrivateKey key(Path file, char[] passphrase) throws IOException {
-        return Files.exists(file) ? SigningKeyFile.read(file, passphrase) : SigningKeyFile.create(file, passphrase);
+    private static Ed25519PrivateKey key(Path file, Options options) throws IOException {
+        return Files.exists(file) ? SigningKeyFile.read(file, options.passphrase())
+                : SigningKeyFile.create(file, options.passphrase(), options.keyIterations());
     }
 }

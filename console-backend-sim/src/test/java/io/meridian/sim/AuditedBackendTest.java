@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.MetadataUtils;
 import io.meridian.api.v1.AuditServiceGrpc;
 import io.meridian.api.v1.GetLatestCheckpointRequest;
 import io.meridian.api.v1.StreamEntriesRequest;
@@ -18,9 +19,12 @@ import io.meridian.audit.TreeHasher;
 import io.meridian.audit.TrustedKeys;
 import io.meridian.audit.cli.ExportBundleCommand;
 import io.meridian.audit.cli.VerifyBundleCommand;
+import io.meridian.client.grpc.DemoIdentityHeader;
+import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
+import io.meridian.server.access.AccessPolicy;
+import io.meridian.server.access.DemoTeam;
 import io.meridian.server.audit.AuditLog;
-import io.meridian.server.failover.FailoverPolicy;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.RegionSigner;
 import java.io.OutputStream;
@@ -34,8 +38,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditedBackendTest {
     private static final String ORIGIN = "meridian.example/audit/sim-test";
+    private static final String AUDITOR = "test.auditor";
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
@@ -65,9 +70,12 @@ class AuditedBackendTest {
         var queries = new SimulatedQueries(regions, 1, 200, Duration.ofMillis(50), Clock.systemUTC());
         var audit = new BackendAudit(log, queries, List.of(logSigner.key()), signers, Duration.ofMillis(100));
         var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        // Reading entries is the auditors' business: the test acts as the demo team's auditor.
+        var team = DemoTeam.generate(List.of(new DemoTeam.Member(AUDITOR, "Test Auditor", Set.of(Role.AUDITOR))));
         try (var backend = BackendServer.start(NettyServerBuilder.forAddress(address), platform, Clock.systemUTC(),
-                List.of(), audit, FailoverPolicy.DEFAULT, id -> Optional.empty())) {
+                List.of(), audit, AccessPolicy.demo(team))) {
             var channel = ManagedChannelBuilder.forAddress(address.getHostString(), backend.port()).usePlaintext()
+                    .intercept(MetadataUtils.newAttachHeadersInterceptor(DemoIdentityHeader.of(AUDITOR)))
                     .build();
             try {
                 var stub = AuditServiceGrpc.newBlockingStub(channel);
@@ -97,7 +105,8 @@ class AuditedBackendTest {
                 String backendAddress = "localhost:" + backend.port();
                 for (var range : List.of(List.<String>of(), List.of("--from", "3", "--to", "11"))) {
                     Path file = dir.resolve("bundle" + range.size() + ".json");
-                    var exportArgs = new ArrayList<>(List.of("--backend", backendAddress, "--out", file.toString()));
+                    var exportArgs = new ArrayList<>(List.of("--backend", backendAddress, "--out", file.toString(),
+                            "--as", AUDITOR));
                     exportArgs.addAll(range);
                     assertThat(ExportBundleCommand.run(exportArgs, QUIET, QUIET)).isZero();
                     assertThat(VerifyBundleCommand.run(List.of(file.toString(), "--trusted-keys", keys.toString()),

@@ -166,6 +166,34 @@ class BackendMainTest {
         assertNoStackTrace(r);
     }
 
+    @Test
+    void aClientCaNeedsTlsAndAnAccessFile(@TempDir Path dir) {
+        var withoutTls = run("--client-ca", dir.resolve("ca.pem").toString());
+        assertThat(withoutTls.status()).isEqualTo(2);
+        assertThat(withoutTls.err()).contains("--client-ca needs TLS");
+        var withoutAccess = run("--tls-cert", "c.pem", "--tls-key", "k.pem", "--client-ca", "ca.pem");
+        assertThat(withoutAccess.status()).isEqualTo(2);
+        assertThat(withoutAccess.err()).contains("--client-ca and --access go together");
+        assertNoStackTrace(withoutAccess);
+    }
+
+    @Test
+    void aBrokenAccessFileNamesTheFileAndTheProblem(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("access.json"), "{\"schemaVersion\": 1, \"identities\": []}");
+        var r = run("--access", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(file + ": identities: missing or empty");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void demoIdentitiesAreForLoopbackWithoutTlsOnly() {
+        var r = run("--demo-identities", "--tls-cert", "c.pem", "--tls-key", "k.pem");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("demo identities are for a loopback backend without TLS only");
+        assertNoStackTrace(r);
+    }
+
     // The two tests below reach SimulatedBackend.start, which must fail. The timeout only keeps the build from
     // hanging should a start unexpectedly succeed (run() would then serve forever); it asserts nothing about speed.
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.DrillWatch;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.grpc.GrpcBackend;
@@ -30,7 +31,8 @@ class DrillClientIntegrationTest {
 
     DrillClientIntegrationTest() throws Exception {
         fixture = new DrillFixture();
-        backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", fixture.backend.port()), null);
+        backend = GrpcBackend.connectWith(new BackendAddress("127.0.0.1", fixture.backend.port()),
+                ConnectionSecurity.demo("carol"));
     }
 
     @AfterEach
@@ -84,6 +86,16 @@ class DrillClientIntegrationTest {
         });
         assertThat(fixture.platform.activeFaults()).isZero();
         assertThat(drills.report(started.id()).stateDetail()).contains("drill called off");
+    }
+
+    @Test
+    void onlyAnIncidentCommanderMayStartADrill() throws Exception {
+        try (var viewer = GrpcBackend.connect(new BackendAddress("127.0.0.1", fixture.backend.port()), null)) {
+            assertThatThrownBy(() -> viewer.drills().start(DrillRequest.of(DrillType.REGION_OUTAGE, "us-east-1")))
+                    .isInstanceOf(BackendException.class).hasMessageContaining("PERMISSION_DENIED");
+            assertThat(viewer.drills().list()).as("any role may list").isEmpty();
+        }
+        assertThat(fixture.platform.activeFaults()).isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.meridian.failover.DecisionPayload;
 import io.meridian.model.session.Caller;
 import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
+import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.access.Identity;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.failover.FailoverPolicy;
@@ -58,7 +59,7 @@ final class DrillFixture implements AutoCloseable {
         backend = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                         InetAddress.getLoopbackAddress(), 0)), platform, clock, List.of(), audit,
                 FailoverPolicy.of(scenario, TICK.multipliedBy(5), TICK.multipliedBy(10)),
-                id -> Optional.ofNullable(people.get(id)));
+                AccessPolicy.demo(id -> Optional.ofNullable(people.get(id))));
     }
 
     Proposal awaitProposal(String drillId, String clusterId) {

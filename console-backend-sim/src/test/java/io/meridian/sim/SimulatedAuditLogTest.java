@@ -17,7 +17,7 @@ class SimulatedAuditLogTest {
     void createsEncryptedKeysOnceAndPublishesThePublicOnes(@TempDir Path dir) throws Exception {
         var scenario = ShippedScenarios.choose("sovren", null);
         var regions = new SimulatedPlatform(scenario, 1, Duration.ofSeconds(1), Clock.systemUTC()).topology()
-                .regions();
+                .regions().stream().map(region -> region.id()).toList();
         var options = new SimulatedAuditLog.Options(dir, "s3cret".toCharArray(), 50);
         var first = SimulatedAuditLog.open(options, scenario.name(), regions, 1);
         first.log().close();

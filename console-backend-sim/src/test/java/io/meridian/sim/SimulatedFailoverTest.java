@@ -18,6 +18,7 @@ import io.meridian.model.topology.Health;
 import io.meridian.model.topology.ReplicaRole;
 import io.meridian.model.topology.ReplicationLink;
 import io.meridian.server.BackendServer;
+import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.access.Identity;
 import io.meridian.server.failover.FailoverPolicy;
 import java.net.InetAddress;
@@ -53,7 +54,7 @@ class SimulatedFailoverTest {
         backend = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                         InetAddress.getLoopbackAddress(), 0)), platform, Clock.systemUTC(), List.of(), null,
                 FailoverPolicy.of(scenario, TICK.multipliedBy(5), TICK.multipliedBy(10)),
-                id -> Optional.ofNullable(people.get(id)));
+                AccessPolicy.certificates(id -> Optional.ofNullable(people.get(id))));
     }
 
     @AfterEach

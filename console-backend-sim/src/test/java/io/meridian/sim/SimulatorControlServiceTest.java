@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.SimulatorControl;
 import io.meridian.server.BackendServer;
 import java.time.Duration;
@@ -24,7 +25,9 @@ class SimulatorControlServiceTest {
     void start() throws Exception {
         var scenario = ShippedScenarios.load("phase-7p");
         server = SimulatedBackend.start(SimulatedBackend.Options.embedded(scenario, 1));
-        backend = Backend.connect(new BackendAddress("127.0.0.1", server.port()), null);
+        // Injecting faults is a drill: the scenario's incident commander may, nobody else.
+        backend = Backend.connectWith(new BackendAddress("127.0.0.1", server.port()),
+                ConnectionSecurity.demo("camila.souza"));
         control = backend.simulatorControl();
         link = scenario.clusters().getFirst().replicas().get(0).id() + "->"
                 + scenario.clusters().getFirst().replicas().get(1).id();

@@ -26,6 +26,7 @@ import io.meridian.model.topology.TopologyEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,6 +161,11 @@ final class SyntheticBackend implements Backend {
 
             @Override
             public List<Hash> consistencyProof(long fromSize, long toSize) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public Optional<QueryIdEntry> lookup(String queryId, long treeSize) throws BackendException {
                 throw refuse();
             }
         };

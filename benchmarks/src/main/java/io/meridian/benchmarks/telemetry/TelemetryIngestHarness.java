@@ -1,5 +1,6 @@
 package io.meridian.benchmarks.telemetry;
 
+import io.meridian.console.audit.AuditSettings;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.shell.MainWindow;
 import io.meridian.console.telemetry.ArcFigure;
@@ -65,7 +66,8 @@ public final class TelemetryIngestHarness {
                     pulseStart[0] = System.nanoTime();
                 }
             }.start();
-            var window = new MainWindow(backend, land, Clock.systemUTC());
+            var window = new MainWindow(backend, land, AuditSettings.unpinned(
+                    "the synthetic benchmark backend keeps no audit log"), Clock.systemUTC());
             // Timers run in the order they started: this one ends the console's own pulse work.
             new AnimationTimer() {
                 @Override

@@ -176,7 +176,8 @@ public final class ConnectionViewModel implements AutoCloseable {
                 + (s.caller().readOnly() ? " (read-only)" : ""));
         simulated.set(s.platform().simulated());
         update(platformText, s.platform().simulated()
-                ? "SIMULATED · scenario " + s.platform().scenarioName() + " · seed " + s.platform().seed()
+                ? "SIMULATED" + (s.demoIdentities() ? " · DEMO IDENTITIES" : "") + " · scenario "
+                + s.platform().scenarioName() + " · seed " + s.platform().seed()
                 + " · nothing shown here is a real system"
                 : "LIVE · " + s.platform().displayName());
     }

@@ -3,6 +3,7 @@ package io.meridian.console.shell;
 import io.meridian.client.Backend;
 import io.meridian.console.about.AboutDialog;
 import io.meridian.console.about.BundledComponent;
+import io.meridian.console.audit.AuditSettings;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.userdata.Preferences;
 import io.meridian.console.userdata.Preferences.WindowBounds;
@@ -40,9 +41,9 @@ public final class ConsoleStage {
      * {@code notice} about the user's files (a damaged preferences file) is shown over the window, not only on stderr,
      * which nobody reads when the console is started from the desktop's menu.
      */
-    public void open(Backend backend, LandOutlines land, Preferences preferences, Optional<String> notice,
-                     Consumer<WindowBounds> onClosed) {
-        var window = new MainWindow(backend, land, Clock.systemUTC());
+    public void open(Backend backend, LandOutlines land, AuditSettings audit, Preferences preferences,
+                     Optional<String> notice, Consumer<WindowBounds> onClosed) {
+        var window = new MainWindow(backend, land, audit, Clock.systemUTC());
         var s = new Stage();
         s.setTitle("Meridian · " + backend.target());
         s.getIcons().setAll(AppIcons.all());

@@ -4,6 +4,9 @@ import io.meridian.client.Backend;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
+import io.meridian.console.audit.AuditSettings;
+import io.meridian.console.audit.AuditView;
+import io.meridian.console.audit.AuditViewModel;
 import io.meridian.console.drill.DrillExports;
 import io.meridian.console.drill.DrillMode;
 import io.meridian.console.drill.DrillView;
@@ -39,9 +42,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window: banner and headline tiles on top; in the middle the Overview tab (regions | map over
- * charts | details over alerts) and the Drills tab; status bar below. While a drill runs, the whole window is in
- * drill mode (frame and banner, {@link DrillMode}). It wires the backend's topology and telemetry streams into their stores and drives
+ * The console's main window: banner and headline tiles on top; in the middle, tabs: operations (regions | map over
+ * charts | details over alerts), the auditor's view and the drills; status bar below. While a drill runs, the whole
+ * window is in drill mode (frame and banner, {@link DrillMode}). It wires the backend's topology and telemetry
+ * streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -57,11 +61,12 @@ public final class MainWindow implements AutoCloseable {
     private final TelemetryViewModel telemetry;
     private final TopologyStore store;
     private final TelemetryStore telemetryStore;
+    private final AuditViewModel audit;
     private final DrillViewModel drills;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(Backend backend, LandOutlines land, Clock clock) {
+    public MainWindow(Backend backend, LandOutlines land, AuditSettings auditSettings, Clock clock) {
         store = new TopologyStore(clock);
         topology = new TopologyViewModel(store);
         connection = new ConnectionViewModel(backend, clock);
@@ -70,6 +75,7 @@ public final class MainWindow implements AutoCloseable {
         telemetry = new TelemetryViewModel(telemetryStore, alerts, new ChartsViewModel(backend, telemetryStore));
         watch = backend.watchTopology(store);
         telemetryWatch = backend.watchTelemetry(MAX_SAMPLES_PER_SECOND, telemetryStore);
+        audit = AuditViewModel.open(backend.audit(), auditSettings, alerts::raise, clock);
 
         var list = new RegionListView(topology);
         var centre = new SplitPane(new MapView(land, topology, telemetry), new ChartsView(telemetry.charts()));
@@ -85,17 +91,15 @@ public final class MainWindow implements AutoCloseable {
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
         drills = new DrillViewModel(backend.drills(), new FxBackground(), clock, new DrillExports());
-        var overview = new Tab("Overview", split);
-        overview.setClosable(false);
         var drillTab = new Tab("Drills", new DrillView(drills, topology.topologyProperty()));
         drillTab.setId("drill-tab");
-        drillTab.setClosable(false);
-        var screens = new TabPane(overview, drillTab);
-        screens.setId("screens");
 
         root.setId("main-window");
         root.setTop(new VBox(DrillMode.apply(root, drills), new PlatformBanner(connection), new TilesView(telemetry)));
-        root.setCenter(screens);
+        var tabs = new TabPane(new Tab("Operations", split), AuditView.tab(audit), drillTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("main-tabs");
+        root.setCenter(tabs);
         root.setBottom(new StatusBarView(connection, topology));
 
         var notifier = new AlertNotifier(root);
@@ -120,6 +124,7 @@ public final class MainWindow implements AutoCloseable {
                 if (clocksDue) {
                     lastClockNanos = now;
                     connection.pulse(instant, status, store.lastEventAt());
+                    audit.pulse(instant);
                     drills.pulse(instant);
                 }
                 if (tilesDue) {
@@ -165,6 +170,10 @@ public final class MainWindow implements AutoCloseable {
         return connection;
     }
 
+    public AuditViewModel audit() {
+        return audit;
+    }
+
     @Override
     public void close() {
         pulse.stop();
@@ -173,5 +182,6 @@ public final class MainWindow implements AutoCloseable {
         watch.close();
         telemetry.charts().close();
         connection.close();
+        audit.close();
     }
 }

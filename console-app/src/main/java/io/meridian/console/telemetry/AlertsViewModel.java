@@ -68,6 +68,11 @@ public final class AlertsViewModel {
         trim();
     }
 
+    /** Raises an alert decided elsewhere than the telemetry rules, e.g. an audit alarm. FX thread. */
+    public void raise(AlertChange change) {
+        apply(List.of(change));
+    }
+
     /** Records that the caller acknowledged this alert. */
     public void acknowledge(AlertRow row) {
         if (!row.acknowledgedProperty().get()) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * nobody else's business on a shared workstation. On file systems without POSIX permissions (Windows) the
  * per-user profile directories are already private, and the defaults are kept.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -29,7 +29,7 @@ final class PrivateFiles {
      *
      * @param origin how the directory was chosen (e.g. "XDG_CONFIG_HOME"), so the message says what to change
      */
-    static Path directory(Path directory, String purpose, String origin) throws UserDataException {
+    public static Path directory(Path directory, String purpose, String origin) throws UserDataException {
         try {
             if (!Files.isDirectory(directory)) {
                 if (posix(directory)) {
@@ -53,7 +53,7 @@ final class PrivateFiles {
     }
 
     /** Replaces {@code target} with {@code content} in one step, so a crash never leaves half a file. */
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         var temporary = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(temporary, content);
         if (posix(temporary)) {

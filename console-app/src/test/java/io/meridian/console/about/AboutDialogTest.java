@@ -50,5 +50,9 @@ class AboutDialogTest {
     void versionsComeFromTheBuild() {
         assertThat(BundledComponent.shipped()).filteredOn(c -> c.name().startsWith("OpenJFX"))
                 .singleElement().satisfies(c -> assertThat(c.version()).matches("\\d+(\\.\\d+)*"));
+        assertThat(BundledComponent.shipped()).allSatisfy(c -> assertThat(c.version()).isNotNull()
+                .doesNotContain("${"));
+        assertThat(BundledComponent.shipped()).filteredOn(c -> c.name().startsWith("Bouncy Castle"))
+                .singleElement().satisfies(c -> assertThat(c.version()).matches("\\d+(\\.\\d+)*"));
     }
 }

@@ -107,6 +107,20 @@ class ConnectionViewModelTest {
         }
     }
 
+    @Test
+    void demoIdentitiesAreNamedNextToSimulated() throws Exception {
+        var demo = session("instance-1", "phase-7p");
+        answer = new SessionInfo(demo.server(), demo.platform(),
+                new Caller("camila.souza", Set.of(Role.INCIDENT_COMMANDER), "demo identity (loopback, no TLS)"),
+                demo.serverTime(), true);
+        try (var connection = new ConnectionViewModel(backend, Clock.systemUTC())) {
+            awaitPulsing(connection, new StreamStatus.Live(Instant.now()),
+                    () -> !connection.platformTextProperty().get().isEmpty());
+            assertThat(connection.platformTextProperty().get()).startsWith("SIMULATED · DEMO IDENTITIES · ");
+            assertThat(connection.callerTextProperty().get()).startsWith("camila.souza · incident-commander");
+        }
+    }
+
     /** Pulses as the window's timer would until the condition holds; the poll runs every two seconds. */
     private static void awaitPulsing(ConnectionViewModel connection, StreamStatus status, BooleanSupplier condition)
             throws InterruptedException {

@@ -1,16 +1,22 @@
 package io.meridian.console.shell;
 
 import atlantafx.base.theme.PrimerDark;
+import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.grpc.GrpcBackend;
+import io.meridian.console.audit.AuditSettings;
 import io.meridian.console.map.LandOutlines;
+import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
+import io.meridian.server.scenario.Scenario;
 import io.meridian.sim.ShippedScenarios;
 import io.meridian.sim.SimulatedBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
@@ -21,23 +27,31 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real main window on a stage, against a simulated backend on a loopback socket, for the UI tests; closing it
  * closes window, client and server. Screenshots go to the folder in the {@code meridian.screenshots} property.
  */
-record ConsoleOnSimulator(BackendServer server, GrpcBackend backend, MainWindow window) implements AutoCloseable {
+record ConsoleOnSimulator(BackendServer server, Backend backend, MainWindow window) implements AutoCloseable {
 
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed) throws Exception {
-        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(ShippedScenarios.load(scenario), seed));
-        var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
-        stage.setScene(window.scene(1000, 700));
-        stage.show();
-        return new ConsoleOnSimulator(server, backend, window);
+        var loaded = ShippedScenarios.load(scenario);
+        var server = SimulatedBackend.start(SimulatedBackend.Options.embedded(loaded, seed));
+        // The tests inject faults, which the backend allows incident commanders only.
+        return show(stage, server, backend -> backend, AuditSettings.unpinned("this test pins no keys"),
+                member(loaded, Role.INCIDENT_COMMANDER));
     }
 
-    /** The console on a stage, connected to a backend the test built (its own identities, audit log, timing). */
-    static ConsoleOnSimulator on(Stage stage, BackendServer server) throws Exception {
-        var backend = GrpcBackend.connect(new BackendAddress("127.0.0.1", server.port()), null);
+    /** The id of the first member of the scenario's demo team who holds {@code role}. */
+    static String member(Scenario scenario, Role role) {
+        return scenario.team().stream().filter(m -> m.roles().contains(role.label())).findFirst().orElseThrow().id();
+    }
+
+    /**
+     * The window on {@code server}, acting as the demo team member {@code actingAs}, through the client {@code wrap}
+     * makes of the real one (e.g. one that lies about the audit log), auditing with {@code audit}.
+     */
+    static ConsoleOnSimulator show(Stage stage, BackendServer server, UnaryOperator<Backend> wrap, AuditSettings audit,
+                                   String actingAs) throws Exception {
+        var backend = wrap.apply(GrpcBackend.connectWith(new BackendAddress("127.0.0.1", server.port()),
+                ConnectionSecurity.demo(actingAs)));
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        var window = new MainWindow(backend, LandOutlines.shipped(), Clock.systemUTC());
+        var window = new MainWindow(backend, LandOutlines.shipped(), audit, Clock.systemUTC());
         stage.setScene(window.scene(1000, 700));
         stage.show();
         return new ConsoleOnSimulator(server, backend, window);

@@ -17,6 +17,8 @@ import io.meridian.model.drill.MeasureVerdict;
 import io.meridian.model.drill.TimelineKind;
 import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
+import io.meridian.console.audit.AuditSettings;
+import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.access.Identity;
 import io.meridian.server.failover.FailoverPolicy;
 import io.meridian.sim.ShippedScenarios;
@@ -50,9 +52,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * An incident commander starts the phase-7p region-outage drill on the drill screen, two operators approve the
  * failover it causes, and the report's figures agree with its timeline, on screen, in JSON and in the PDF. The
- * backend has an audit log (so the report names its checkpoint) and half-second ticks. The approvals are signed and
- * sent through the backend's failover workflow in process: the console's approve flow and identities come from
- * other branches.
+ * backend has an audit log (so the report names its checkpoint), half-second ticks, and demo identities: the
+ * console acts as Carol, the incident commander. The approvals are signed and sent through the backend's failover
+ * workflow in process, since the console's approve flow (failover-console) had not landed when this was written.
  */
 @ExtendWith(ApplicationExtension.class)
 class DrillScreenTest {
@@ -62,7 +64,8 @@ class DrillScreenTest {
     private final Ed25519PrivateKey bobKey = key(2);
     private final Map<String, Identity> people = Map.of(
             "alice", new Identity("alice", "Alice Operator", Set.of(Role.OPERATOR), aliceKey.publicKey()),
-            "bob", new Identity("bob", "Bob Operator", Set.of(Role.OPERATOR), bobKey.publicKey()));
+            "bob", new Identity("bob", "Bob Operator", Set.of(Role.OPERATOR), bobKey.publicKey()),
+            "carol", new Identity("carol", "Carol Commander", Set.of(Role.INCIDENT_COMMANDER), key(3).publicKey()));
     private Path auditDir;
     private ConsoleOnSimulator console;
 
@@ -76,8 +79,9 @@ class DrillScreenTest {
         var server = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                         InetAddress.getLoopbackAddress(), 0)), platform, Clock.systemUTC(), List.of(), audit,
                 FailoverPolicy.of(scenario, TICK.multipliedBy(5), TICK.multipliedBy(10)),
-                id -> Optional.ofNullable(people.get(id)));
-        console = ConsoleOnSimulator.on(stage, server);
+                AccessPolicy.demo(id -> Optional.ofNullable(people.get(id))));
+        console = ConsoleOnSimulator.show(stage, server, backend -> backend,
+                AuditSettings.unpinned("this test pins no keys"), "carol");
     }
 
     @AfterEach
@@ -130,6 +134,7 @@ class DrillScreenTest {
         assertThat(measure(report, "detection", "").measured()).isEqualTo(Duration.between(injected, detected));
         assertThat(measure(report, "time to decision", "control-plane").measured())
                 .isEqualTo(Duration.between(opened, decisive));
+        assertThat(report.startedBy()).isEqualTo("carol");
         assertThat(report.decisions()).extracting(d -> d.displayName())
                 .containsExactly("Alice Operator", "Bob Operator");
         assertThat(report.audit().available()).isTrue();

@@ -3,7 +3,7 @@ package io.meridian.console.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.hansolo.tilesfx.Tile;
-import io.meridian.client.grpc.GrpcBackend;
+import io.meridian.client.Backend;
 import io.meridian.console.telemetry.ArcFigure;
 import io.meridian.console.telemetry.LagLevel;
 import io.meridian.console.telemetry.TileFigure;
@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TelemetryScreenTest {
     private ConsoleOnSimulator console;
     private BackendServer server;
-    private GrpcBackend backend;
+    private Backend backend;
     private MainWindow window;
 
     @Start

@@ -2,12 +2,12 @@ package io.meridian.audit.cli;
 
 import io.meridian.audit.AuditFormatException;
 import io.meridian.audit.BundleCodec;
+import io.meridian.audit.BundleExport;
 import io.meridian.audit.Checkpoint;
 import io.meridian.audit.EvidenceBundle;
-import io.meridian.audit.Hash;
 import io.meridian.audit.SignedNote;
 import io.meridian.cli.Arguments;
-import io.meridian.client.AuditReader;
+import io.meridian.cli.ConnectionOptions;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
 import io.meridian.client.grpc.GrpcBackend;
@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code export-bundle --backend HOST:PORT --out FILE [--from N] [--to N] [--tls-ca PATH]}: writes an evidence bundle
@@ -27,23 +29,28 @@ import java.util.TreeMap;
  */
 public final class ExportBundleCommand {
     public static final String NAME = "export-bundle";
-    /** Entries per bundle with per-entry proofs: keeps a bundle a size an auditor can mail. */
-    public static final long MAX_RANGE = 1_000_000;
+    /** How long connecting (a TLS handshake included) may take before the first call's own deadline starts. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     public static final String USAGE = """
-            Usage: meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N] [--tls-ca PATH]
+            Usage: meridian export-bundle --backend HOST:PORT --out FILE [--from N] [--to N] [connection options]
 
             Writes an audit evidence bundle (docs/audit-format.md §7) of entries [from, to) against the backend's
-            latest checkpoint; without --from and --to, the complete log. Check it with verify-bundle.
-            """;
+            latest checkpoint; without --from and --to, the complete log. Check it with verify-bundle. Reading
+            entries needs the auditor role: connect with an auditor's client certificate (or --as on a demo).
+
+            """ + ConnectionOptions.USAGE;
 
     private ExportBundleCommand() {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments a;
+        ConnectionOptions connection;
         try {
-            a = Arguments.parse(args, Set.of("--backend", "--out", "--from", "--to", "--tls-ca"), Set.of("--help"));
+            var names = new HashSet<>(ConnectionOptions.NAMES);
+            names.addAll(Set.of("--backend", "--out", "--from", "--to"));
+            a = Arguments.parse(args, names, Set.of("--help"));
             if (a.has("--help")) {
                 out.print(USAGE);
                 return 0;
@@ -51,6 +58,7 @@ public final class ExportBundleCommand {
             if (a.value("--backend").isEmpty() || a.value("--out").isEmpty()) {
                 throw new Arguments.UsageException("--backend HOST:PORT and --out FILE are required");
             }
+            connection = ConnectionOptions.of(a);
         } catch (Arguments.UsageException e) {
             err.println("meridian export-bundle: " + e.getMessage());
             return 2;
@@ -63,13 +71,14 @@ public final class ExportBundleCommand {
             return 2;
         }
         Path outFile = Path.of(a.value("--out").orElseThrow());
-        try (var backend = GrpcBackend.connect(address, a.value("--tls-ca").map(Path::of).orElse(null))) {
-            var bundle = export(backend.audit(), a);
+        try (var backend = GrpcBackend.connectWith(address, connection.security())) {
+            backend.awaitConnected(CONNECT_TIMEOUT);
+            var bundle = BundleExport.export(backend.audit(), bound(a, "--from"), bound(a, "--to"));
             Files.write(outFile, BundleCodec.write(bundle));
             out.printf("wrote %s: %d entries from %d%s, checkpoint of size %d%n", outFile, bundle.entries().size(),
                     bundle.first(), bundle.complete() ? " (complete log)" : "", checkpointSize(bundle));
             return 0;
-        } catch (Arguments.UsageException e) {
+        } catch (Arguments.UsageException | IllegalArgumentException e) {
             err.println("meridian export-bundle: " + e.getMessage());
             return 2;
         } catch (BackendException | AuditFormatException e) {
@@ -81,26 +90,8 @@ public final class ExportBundleCommand {
         }
     }
 
-    private static EvidenceBundle export(AuditReader audit, Arguments a) throws BackendException,
-            AuditFormatException {
-        String note = audit.latestCheckpoint();
-        var checkpoint = Checkpoint.parse(SignedNote.parse(note).text());
-        long size = checkpoint.size();
-        boolean complete = !a.has("--from") && !a.has("--to");
-        long from = a.longValue("--from", 0, 0, Math.max(0, size - 1));
-        long to = a.longValue("--to", size, from + 1, size);
-        if (to - from > MAX_RANGE) {
-            throw new Arguments.UsageException("a bundle holds at most " + MAX_RANGE + " entries; narrow --from/--to");
-        }
-        var entries = audit.entries(from, to);
-        var proofs = new TreeMap<Long, List<Hash>>();
-        if (!complete) {
-            for (long i = from; i < to; i++) {
-                proofs.put(i, audit.inclusionProof(i, size));
-            }
-        }
-        return new EvidenceBundle(checkpoint.origin(), List.of(note), List.of(), from, complete, entries, proofs,
-                List.of(), List.of());
+    private static OptionalLong bound(Arguments a, String option) {
+        return a.has(option) ? OptionalLong.of(a.longValue(option, 0, 0, Long.MAX_VALUE)) : OptionalLong.empty();
     }
 
     private static long checkpointSize(EvidenceBundle bundle) throws AuditFormatException {

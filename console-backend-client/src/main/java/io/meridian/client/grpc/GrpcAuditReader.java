@@ -1,11 +1,13 @@
 package io.meridian.client.grpc;
 
 import io.grpc.Channel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.meridian.api.v1.AuditServiceGrpc;
 import io.meridian.api.v1.GetConsistencyProofRequest;
 import io.meridian.api.v1.GetInclusionProofRequest;
 import io.meridian.api.v1.GetLatestCheckpointRequest;
+import io.meridian.api.v1.LookupQueryIdRequest;
 import io.meridian.api.v1.Proof;
 import io.meridian.api.v1.StreamEntriesRequest;
 import io.meridian.audit.Hash;
@@ -14,6 +16,7 @@ import io.meridian.client.BackendException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,6 +85,22 @@ final class GrpcAuditReader implements AuditReader {
             return hashes(unary().getConsistencyProof(GetConsistencyProofRequest.newBuilder().setFromSize(fromSize)
                     .setToSize(toSize).build()));
         } catch (StatusRuntimeException e) {
+            throw GrpcErrors.translate(target, e);
+        }
+    }
+
+    @Override
+    public Optional<QueryIdEntry> lookup(String queryId, long treeSize) throws BackendException {
+        try {
+            var answer = unary().lookupQueryId(LookupQueryIdRequest.newBuilder().setQueryId(queryId)
+                    .setTreeSize(treeSize).build());
+            return Optional.of(new QueryIdEntry(answer.getEntry().getIndex(), answer.getEntry().getEntry()
+                    .toByteArray(), answer.getTreeSize(), hashes(answer.getProof())));
+        } catch (StatusRuntimeException e) {
+            // An unknown query id is an answer, not a failure.
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
             throw GrpcErrors.translate(target, e);
         }
     }

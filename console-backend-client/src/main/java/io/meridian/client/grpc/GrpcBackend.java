@@ -1,8 +1,9 @@
 package io.meridian.client.grpc;
 
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.meridian.api.v1.GetSessionRequest;
 import io.meridian.api.v1.SessionServiceGrpc;
@@ -13,6 +14,7 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.DrillClient;
 import io.meridian.client.Backoff;
 import io.meridian.client.SimulatorControl;
@@ -22,13 +24,13 @@ import io.meridian.model.session.ApiVersion;
 import io.meridian.model.session.MeridianVersion;
 import io.meridian.model.session.SessionInfo;
 import io.meridian.model.telemetry.TelemetrySample;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,21 +57,34 @@ public final class GrpcBackend implements Backend {
      * store or {@code trustedCertificates} (PEM) when given.
      */
     public static GrpcBackend connect(BackendAddress address, Path trustedCertificates) throws BackendException {
+        return connectWith(address, ConnectionSecurity.trusting(trustedCertificates));
+    }
+
+    /**
+     * Connects as {@code security} says: mutual TLS with a client certificate, TLS, or plain text on loopback, and
+     * on a loopback demo backend as the named demo identity (a header on every call).
+     */
+    public static GrpcBackend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
         var builder = NettyChannelBuilder.forAddress(address.host(), address.port())
                 .keepAliveTime(15, TimeUnit.SECONDS)
                 .keepAliveTimeout(5, TimeUnit.SECONDS)
                 .userAgent("meridian-console/" + MeridianVersion.current());
-        if (isLoopback(address.host()) && trustedCertificates == null) {
+        boolean loopback = isLoopback(address.host());
+        if (loopback && security.trustedCertificates() == null && !security.mutualTls()) {
             builder.usePlaintext();
-        } else if (trustedCertificates != null) {
-            try {
-                builder.sslContext(GrpcSslContexts.forClient().trustManager(trustedCertificates.toFile()).build());
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BackendException(BackendException.Kind.FAILED,
-                        "cannot read trusted certificates " + trustedCertificates + ": " + e.getMessage(), e);
-            }
+        } else if (security.trustedCertificates() != null || security.mutualTls()) {
+            builder.sslContext(ClientTls.context(security));
         } else {
             builder.useTransportSecurity();
+        }
+        if (security.demoIdentity() != null) {
+            if (!loopback || security.trustedCertificates() != null) {
+                throw new BackendException(BackendException.Kind.FAILED, "demo identity '"
+                        + security.demoIdentity() + "': demo identities exist only on a loopback demo backend "
+                        + "without TLS; " + address + " needs a client certificate", null);
+            }
+            builder.intercept(MetadataUtils.newAttachHeadersInterceptor(
+                    DemoIdentityHeader.of(security.demoIdentity())));
         }
         return new GrpcBackend(address.toString(), builder.build(), Clock.systemUTC());
     }
@@ -79,6 +94,25 @@ public final class GrpcBackend implements Backend {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    @Override
+    public void awaitConnected(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var state = channel.getState(true);
+        try {
+            while (state == ConnectivityState.IDLE || state == ConnectivityState.CONNECTING) {
+                var changed = new CountDownLatch(1);
+                channel.notifyWhenStateChanged(state, changed::countDown);
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !changed.await(left, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+                state = channel.getState(false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,6 +35,7 @@ public final class SessionMapper {
                                 .map(r -> io.meridian.api.v1.Role.valueOf("ROLE_" + r.name())).toList())
                         .setAuthentication(caller.authentication()))
                 .setServerTime(timestamp(info.serverTime()))
+                .setDemoIdentities(info.demoIdentities())
                 .build();
     }
 
@@ -55,6 +56,6 @@ public final class SessionMapper {
                 new PlatformInfo(platform.getKind(), platform.getDisplayName(), platform.getSimulated(),
                         platform.getScenarioName(), platform.getScenarioTitle(), platform.getSeed()),
                 new Caller(s.getCaller().getIdentity(), roles, s.getCaller().getAuthentication()),
-                instant(s.getServerTime()));
+                instant(s.getServerTime()), s.getDemoIdentities());
     }
 }

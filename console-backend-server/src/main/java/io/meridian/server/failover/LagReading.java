@@ -14,6 +14,6 @@ public record LagReading(Duration lag, long bytes, boolean known, String why) {
 
     /** The figure in words: "1.2 s (4.8 MB)" or "unknown: why". */
     String describe() {
-        return known ? Durations.words(lag) + " (" + bytes + " bytes)" : "unknown: " + why;
+        return known ? Durations.words(lag) + " (" + Durations.bytes(bytes) + ")" : "unknown: " + why;
     }
 }

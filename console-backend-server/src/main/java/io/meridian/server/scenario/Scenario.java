@@ -16,7 +16,8 @@ public record Scenario(
         List<Tier> tiers,
         List<RegionSpec> regions,
         List<ClusterSpec> clusters,
-        FailoverPolicySpec failover) {
+        FailoverPolicySpec failover,
+        List<TeamMember> team) {
 
     /** Service-level targets of the platform. */
     public record Targets(
@@ -52,6 +53,9 @@ public record Scenario(
 
     /** A replication group. */
     public record ClusterSpec(String id, String name, List<ReplicaSpec> replicas) {}
+
+    /** A person of the optional demo team: the identities a loopback demo lets a console act as. */
+    public record TeamMember(String id, String name, List<String> roles) {}
 
     /** One member of a cluster; a standby names its upstream. */
     public record ReplicaSpec(String id, String region, String role, String upstream, Boolean sync) {}

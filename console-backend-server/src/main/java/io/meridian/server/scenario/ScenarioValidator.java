@@ -64,6 +64,7 @@ final class ScenarioValidator {
         checkClusters(s.clusters(), regions);
         checkEveryRegionUsed(s.regions(), s.clusters());
         checkFailoverPolicy(s.failover());
+        problems.addAll(TeamValidator.problems(s.team()));
     }
 
     private void checkFailoverPolicy(Scenario.FailoverPolicySpec policy) {

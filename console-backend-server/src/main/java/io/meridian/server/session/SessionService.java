@@ -15,18 +15,20 @@ import java.time.Clock;
 public final class SessionService extends SessionServiceGrpc.SessionServiceImplBase {
     private final ServerIdentity server;
     private final PlatformInfo platform;
+    private final boolean demoIdentities;
     private final Clock clock;
 
-    public SessionService(ServerIdentity server, PlatformInfo platform, Clock clock) {
+    public SessionService(ServerIdentity server, PlatformInfo platform, boolean demoIdentities, Clock clock) {
         this.server = server;
         this.platform = platform;
+        this.demoIdentities = demoIdentities;
         this.clock = clock;
     }
 
     @Override
     public void getSession(GetSessionRequest request, StreamObserver<Session> responses) {
         var caller = CallerInterceptor.CALLER.get();
-        responses.onNext(SessionMapper.toProto(new SessionInfo(server, platform, caller, clock.instant())));
+        responses.onNext(SessionMapper.toProto(new SessionInfo(server, platform, caller, clock.instant(), demoIdentities)));
         responses.onCompleted();
     }
 }

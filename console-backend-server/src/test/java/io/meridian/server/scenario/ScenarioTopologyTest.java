@@ -36,7 +36,7 @@ class ScenarioTopologyTest {
                             new Scenario.ReplicaSpec("ledger-dub-1", "eu-west-1", "STANDBY", "ledger-fra-1", null),
                             new Scenario.ReplicaSpec("ledger-dub-2", "eu-west-1", "STANDBY", "ledger-dub-1", false))),
                     new Scenario.ClusterSpec("ref", "Reference data", List.of(
-                            new Scenario.ReplicaSpec("ref-dub-1", "eu-west-1", "PRIMARY", null, null)))), null);
+                            new Scenario.ReplicaSpec("ref-dub-1", "eu-west-1", "PRIMARY", null, null)))), null, null);
 
     @Test
     void theSmallScenarioIsValid() {

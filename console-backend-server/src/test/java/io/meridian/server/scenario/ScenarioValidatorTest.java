@@ -150,6 +150,16 @@ class ScenarioValidatorTest {
                         "clusters[0].replicas[2].region", "lacks GDPR"),
                 broken("China's data copied out of China", set("regions[0].jurisdictions", List.of("CSL/PIPL", "ICP")),
                         "clusters[0].replicas[2].region", "lacks CSL/PIPL"),
+                broken("team empty", set("team", List.of()), "team", "empty"),
+                broken("team member id with a space", set("team[0].id", "anna berg"), "team[0].id", "not an id"),
+                broken("team member id twice", set("team[1].id", "anna.berg"), "team[1].id", "already team[0]"),
+                broken("team member without name", remove("team[2].name"), "team[2].name", "missing"),
+                broken("team member without roles", set("team[0].roles", List.of()), "team[0].roles",
+                        "at least one of viewer"),
+                broken("team member with an unknown role", set("team[0].roles", List.of("admin")),
+                        "team[0].roles[0]", "'admin' is not a role"),
+                broken("team member with a role twice", set("team[1].roles", List.of("operator", "operator")),
+                        "team[1].roles[1]", "listed twice"),
                 broken("the name differs from the file name (checked when one is given)", example -> {
                 }, "name", "file is named 'other.json'", "other"));
     }
