@@ -75,7 +75,7 @@ class DrillScreenTest {
         var scenario = ShippedScenarios.load("phase-7p");
         var platform = new SimulatedPlatform(scenario, 7, TICK, Clock.systemUTC());
         var audit = SimulatedAuditLog.open(new SimulatedAuditLog.Options(auditDir, "drill test".toCharArray(), 5),
-                "phase-7p", platform.topology().regions(), 7);
+                "phase-7p", platform.topology().regions().stream().map(r -> r.id()).toList(), 7);
         var server = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                         InetAddress.getLoopbackAddress(), 0)), platform, Clock.systemUTC(), List.of(), audit,
                 FailoverPolicy.of(scenario, TICK.multipliedBy(5), TICK.multipliedBy(10)),

@@ -4,6 +4,7 @@ import io.meridian.audit.Hash;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
 import io.meridian.client.TopologyWatch;
@@ -91,6 +92,11 @@ final class ForkingBackend implements Backend {
     @Override
     public SimulatorControl simulatorControl() {
         return real.simulatorControl();
+    }
+
+    @Override
+    public DrillClient drills() {
+        return real.drills();
     }
 
     @Override
