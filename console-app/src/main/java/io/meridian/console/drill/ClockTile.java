@@ -22,6 +22,8 @@ final class ClockTile extends VBox {
         caption.getStyleClass().add("clock-caption");
         caption.setWrapText(true);
         setAlignment(Pos.TOP_LEFT);
+        // The grid gives every clock the same width; a long caption wraps instead of widening its tile.
+        setMinWidth(0);
         getChildren().addAll(name, time, target, caption);
     }
 

@@ -38,8 +38,13 @@ final class DrillClocks {
 
         var detection = clock(DETECTION, measure(drill, "detection", null), from, end, drill,
                 "waiting for the platform to notice");
-        // The cluster the clocks follow: the first one somebody decided on, else the first proposal's.
+        // The cluster the clocks follow: the first one somebody decided on, else the first proposal that can still
+        // be decided (a blocked one has its own line in the report), else the first proposal.
+        var stuck = drill.timeline().stream().filter(e -> e.kind() == TimelineKind.NOT_RECOVERED)
+                .map(TimelineEntry::subject).toList();
         var subject = drill.timeline().stream().filter(e -> e.kind() == TimelineKind.DECISION).findFirst()
+                .or(() -> drill.timeline().stream().filter(e -> e.kind() == TimelineKind.PROPOSAL_OPENED
+                        && !stuck.contains(e.subject())).findFirst())
                 .or(() -> first(drill.timeline(), TimelineKind.PROPOSAL_OPENED, null))
                 .map(TimelineEntry::subject).orElse(null);
         var opened = subject == null ? Optional.<TimelineEntry>empty()

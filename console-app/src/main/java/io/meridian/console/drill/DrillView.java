@@ -35,7 +35,8 @@ public final class DrillView extends BorderPane {
     private final ChoiceBox<DrillType> type = new ChoiceBox<>();
     private final ChoiceBox<String> region = new ChoiceBox<>();
     private final ChoiceBox<String> otherRegion = new ChoiceBox<>();
-    private final HBox clocks = new HBox(12);
+    /** Four equal columns, whatever their captions say. */
+    private final javafx.scene.layout.GridPane clocks = new javafx.scene.layout.GridPane();
 
     public DrillView(DrillViewModel model, ObservableValue<Topology> topology) {
         this.model = model;
@@ -101,6 +102,7 @@ public final class DrillView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
 
         clocks.getStyleClass().add("drill-clocks");
+        clocks.setHgap(12);
         model.clocks().addListener((ListChangeListener<ClockFigure>) c -> showClocks());
 
         var steps = new ListView<>(model.steps());
@@ -114,7 +116,7 @@ public final class DrillView extends BorderPane {
         var left = new SplitPane(titled("RUNBOOK STEPS", steps), titled("REPORT: MEASURED AGAINST TARGETS",
                 report()));
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.45);
+        left.setDividerPositions(0.58);
         var split = new SplitPane(left, titled("TIMELINE (newest first)", timeline));
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
@@ -164,13 +166,18 @@ public final class DrillView extends BorderPane {
 
     private void showClocks() {
         var figures = model.clocks();
-        while (clocks.getChildren().size() < figures.size()) {
-            var tile = new ClockTile();
-            HBox.setHgrow(tile, Priority.ALWAYS);
-            tile.setMaxWidth(Double.MAX_VALUE);
-            clocks.getChildren().add(tile);
+        if (clocks.getChildren().size() != figures.size()) {
+            clocks.getChildren().clear();
+            clocks.getColumnConstraints().clear();
+            for (int i = 0; i < figures.size(); i++) {
+                var column = new javafx.scene.layout.ColumnConstraints();
+                column.setPercentWidth(100.0 / figures.size());
+                clocks.getColumnConstraints().add(column);
+                var tile = new ClockTile();
+                tile.setMaxWidth(Double.MAX_VALUE);
+                clocks.add(tile, i, 0);
+            }
         }
-        clocks.getChildren().remove(figures.size(), clocks.getChildren().size());
         for (int i = 0; i < figures.size(); i++) {
             ((ClockTile) clocks.getChildren().get(i)).show(figures.get(i));
         }
