@@ -31,8 +31,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * A phase-7p simulated backend for drill tests, twenty times faster than real time (one-second ticks of platform
- * time every 50 ms), with two operators and an incident commander who can sign decisions.
+ * A phase-7p simulated backend for drill tests, twenty times faster than real time by default (one-second ticks of
+ * platform time every 50 ms), with two operators and an incident commander who can sign decisions.
  */
 final class DrillFixture implements AutoCloseable {
     static final double SPEED = 20;
@@ -53,9 +53,14 @@ final class DrillFixture implements AutoCloseable {
     }
 
     DrillFixture(BackendAudit audit) throws Exception {
+        this(audit, SPEED);
+    }
+
+    /** At another speed: slower where a test must act while a failover executes. */
+    DrillFixture(BackendAudit audit, double speed) throws Exception {
         var scenario = ShippedScenarios.load("phase-7p");
-        var clock = new ScaledClock(Clock.systemUTC(), SPEED);
-        platform = new SimulatedPlatform(scenario, 7, TICK, clock, SPEED);
+        var clock = new ScaledClock(Clock.systemUTC(), speed);
+        platform = new SimulatedPlatform(scenario, 7, TICK, clock, speed);
         backend = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                         InetAddress.getLoopbackAddress(), 0)), platform, clock, List.of(), audit,
                 FailoverPolicy.of(scenario, TICK.multipliedBy(5), TICK.multipliedBy(10)),

@@ -107,8 +107,16 @@ class SimulatedDrillTest {
     }
 
     @Test
-    void abortingMidFailoverLiftsTheOutageAndLetsTheExecutionFinish() {
-        var drill = start(DrillType.DRILL_TYPE_REGION_OUTAGE, "us-east-1");
+    void abortingMidFailoverLiftsTheOutageAndLetsTheExecutionFinish() throws Exception {
+        // Twice real time: the ten ticks of the execution take five seconds, time enough to abort in the middle.
+        try (var slow = new DrillFixture(null, 2)) {
+            abortMidFailover(slow);
+        }
+    }
+
+    private static void abortMidFailover(DrillFixture fixture) {
+        var drill = fixture.backend.drills().start(DrillFixture.COMMANDER, StartDrillRequest.newBuilder()
+                .setType(DrillType.DRILL_TYPE_REGION_OUTAGE).addTargets("us-east-1").build());
         var proposal = fixture.awaitProposal(drill.getId(), "control-plane");
         fixture.approveByTwo(proposal.getId());
         DrillFixture.await(() -> fixture.backend.failover().get(proposal.getId()).getState()
@@ -193,6 +201,8 @@ class SimulatedDrillTest {
         fixture.backend.drills().keepRecordsIn(dir);
         var drill = start(DrillType.DRILL_TYPE_REGION_OUTAGE, "us-east-1");
         fixture.awaitProposal(drill.getId(), "control-plane");
+        DrillFixture.await(() -> fixture.backend.drills().get(drill.getId()).getTimelineList().stream()
+                .anyMatch(e -> e.getKind() == TimelineKind.TIMELINE_KIND_DETECTED));
         // What a crash leaves behind: the record as it was while the drill ran.
         var file = dir.resolve(drill.getId() + ".drill");
         var crashed = dir.resolve("crashed.copy");

@@ -54,6 +54,7 @@ final class DrillRun implements Runnable {
     private final List<Active> active = new ArrayList<>();
     private final Runnable onEnd;
     private volatile Abort abort;
+    private volatile List<String> executingAtAbort = List.of();
     private volatile boolean stopping;
     private volatile Thread thread;
     private Instant injectedAt;
@@ -83,6 +84,9 @@ final class DrillRun implements Runnable {
     }
 
     void abort(Abort why) {
+        // What was executing when the abort came, seen now: by the time cleanup runs it may have finished.
+        executingAtAbort = proposals.get().stream().filter(p -> p.getDrillId().equals(record.id())
+                && p.getState() == ProposalState.PROPOSAL_STATE_EXECUTING).map(Proposal::getClusterId).toList();
         abort = why;
         interrupt();
     }
@@ -315,9 +319,7 @@ final class DrillRun implements Runnable {
             lift(a.fault(), why);
         }
         active.clear();
-        var executing = tracker.proposals().stream()
-                .filter(p -> p.getState() == ProposalState.PROPOSAL_STATE_EXECUTING).map(Proposal::getClusterId)
-                .toList();
+        var executing = executingAtAbort;
         var settled = settle();
         var lifted = plan.faults().stream().map(DrillFault::describe).collect(Collectors.joining("; "));
         var cleanupDetail = "lifted: " + lifted + (settled.isEmpty() ? "; every proposal of the drill closed"
