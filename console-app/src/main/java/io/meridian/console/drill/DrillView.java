@@ -95,6 +95,12 @@ public final class DrillView extends BorderPane {
         var headline = new Label();
         headline.getStyleClass().add("drill-headline");
         headline.textProperty().bind(model.headlineProperty());
+        model.outcomeProperty().addListener((obs, old, now) -> {
+            headline.getStyleClass().removeIf(c -> c.startsWith("outcome-"));
+            if (now != null) {
+                headline.getStyleClass().add("outcome-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
         var message = new Label();
         message.setId("drill-message");
         message.getStyleClass().add("drill-message");

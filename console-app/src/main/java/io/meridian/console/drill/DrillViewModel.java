@@ -6,6 +6,7 @@ import io.meridian.client.DrillWatch;
 import io.meridian.client.StreamStatus;
 import io.meridian.console.tasks.Background;
 import io.meridian.model.drill.Drill;
+import io.meridian.model.drill.DrillOutcome;
 import io.meridian.model.drill.DrillRequest;
 import io.meridian.model.drill.DrillState;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class DrillViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No drill is running");
+    private final ReadOnlyObjectWrapper<DrillOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ClockFigure> clocks = FXCollections.observableArrayList();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
@@ -98,6 +100,11 @@ public final class DrillViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
+    }
+
+    /** The followed drill's outcome (pending while it runs), null before there is one. */
+    public ReadOnlyObjectProperty<DrillOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
     }
 
     public ObservableList<ClockFigure> clocks() {
@@ -193,12 +200,23 @@ public final class DrillViewModel implements AutoCloseable {
     }
 
     private void show(Drill d) {
+        boolean endsNow = active.get() && d.state().ended();
         drill.set(d);
         active.set(!d.state().ended());
+        outcome.set(d.outcome());
         if (d.state().ended()) {
             banner.set("");
         }
-        headline.set(d.title() + " · " + DrillText.words(d.state()) + (d.state().ended() ? " · outcome "
+        if (endsNow) {
+            message.set("Drill " + DrillText.words(d.state()) + ": " + d.stateDetail());
+        }
+        var glyph = switch (d.outcome()) {
+            case PASSED -> "✓ ";
+            case FAILED -> "✕ ";
+            case INCOMPLETE -> "– ";
+            case PENDING -> "";
+        };
+        headline.set(glyph + d.title() + " · " + DrillText.words(d.state()) + (d.state().ended() ? " · outcome "
                 + DrillText.words(d.outcome()) : ""));
         steps.setAll(IntStream.range(0, d.steps().size()).mapToObj(i -> StepRow.of(i, d.steps().get(i))).toList());
         var rows = d.timeline().stream().sorted(java.util.Comparator.comparing(e -> e.at()))

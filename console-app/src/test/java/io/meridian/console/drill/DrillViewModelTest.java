@@ -100,7 +100,8 @@ class DrillViewModelTest {
         model.pulse(Instant.parse("2026-11-25T03:00:06Z"));
         assertThat(model.activeProperty().get()).isFalse();
         assertThat(model.bannerProperty().get()).isEmpty();
-        assertThat(model.headlineProperty().get()).contains("completed").contains("outcome failed");
+        assertThat(model.headlineProperty().get()).startsWith("✕").contains("completed").contains("outcome failed");
+        assertThat(model.messageProperty().get()).isEqualTo("Drill completed: every step ran");
         model.abort("too late");
         assertThat(calls).as("an ended drill is not aborted").noneMatch(c -> c.startsWith("abort"));
     }
