@@ -35,9 +35,4 @@ public record Drill(String id, DrillType type, String title, List<String> target
         }
         return platformElapsed.toNanos() / (double) wallElapsed.toNanos();
     }
-
-    /** The step a person must act on now, if any: a manual step waiting for its person. */
-    public java.util.Optional<DrillStep> waiting() {
-        return steps.stream().filter(s -> s.status() == StepStatus.WAITING).findFirst();
-    }
 }
