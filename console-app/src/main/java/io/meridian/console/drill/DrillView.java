@@ -75,6 +75,17 @@ public final class DrillView extends BorderPane {
         var runbook = button("Run phase-7p monthly runbook", "drill-runbook");
         runbook.disableProperty().bind(model.busyProperty().or(model.activeProperty()));
         runbook.setOnAction(e -> model.start(DrillRequest.shippedRunbook("phase-7p-monthly")));
+        var runbookFile = button("Runbook file…", "drill-runbook-file");
+        runbookFile.disableProperty().bind(runbook.disableProperty());
+        runbookFile.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.setTitle("Run a drill runbook");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runbook (JSON)", "*.json"));
+            var file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.startRunbook(file.toPath());
+            }
+        });
         var abort = button("Abort drill…", "drill-abort");
         abort.getStyleClass().add("danger");
         abort.disableProperty().bind(model.activeProperty().not().or(model.busyProperty()));
@@ -89,7 +100,7 @@ public final class DrillView extends BorderPane {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var controls = new HBox(10, label("Drill"), type, label("Region"), region, otherRegion, start, runbook,
-                spacer, abort, json, pdf);
+                runbookFile, spacer, abort, json, pdf);
         controls.getStyleClass().add("drill-controls");
 
         var headline = new Label();

@@ -33,6 +33,8 @@ import javafx.collections.ObservableList;
 public final class DrillViewModel implements AutoCloseable {
     /** How often the screen asks the backend whether some drill runs, when it follows none. */
     static final Duration LOOK_EVERY = Duration.ofSeconds(3);
+    /** The backend refuses runbooks over 256 KiB; a bigger file is not read at all. */
+    static final long MAX_RUNBOOK_BYTES = 256 * 1024;
 
     private record Received(Drill drill, Instant at) {}
 
@@ -141,6 +143,31 @@ public final class DrillViewModel implements AutoCloseable {
             message.set("Drill started: " + started.title());
             follow(started);
         });
+    }
+
+    /**
+     * Starts a runbook from a file: read here (off the FX thread, at most {@link #MAX_RUNBOOK_BYTES}) and checked by
+     * the backend, whose refusal names the file, the line and the step.
+     */
+    public void startRunbook(Path file) {
+        call(() -> client.start(new DrillRequest(io.meridian.model.drill.DrillType.RUNBOOK, java.util.List.of(),
+                java.util.Map.of(), file.getFileName().toString(), read(file))), started -> {
+            message.set("Runbook started: " + started.title());
+            follow(started);
+        });
+    }
+
+    private static String read(Path file) throws BackendException {
+        try {
+            if (java.nio.file.Files.size(file) > MAX_RUNBOOK_BYTES) {
+                throw new BackendException(BackendException.Kind.FAILED, file + " is larger than "
+                        + MAX_RUNBOOK_BYTES / 1024 + " KiB: not a runbook", null);
+            }
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new BackendException(BackendException.Kind.FAILED, "cannot read the runbook " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     public void abort(String reason) {

@@ -62,6 +62,8 @@ public final class EmbeddedBackend implements Backend {
         var keys = EmbeddedAudit.trustedKeys(backendAudit);
         var server = SimulatedBackend.start(options, backendAudit);
         try {
+            // Beside the audit log, so a drill the console was running when it stopped is reported at its next start.
+            server.drills().keepRecordsIn(audit.directories().data().resolve("drills").resolve(scenario.name()));
             var pinned = audit.pin(scenario.name(), keys);
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
             var security = demoIdentity == null ? ConnectionSecurity.none() : ConnectionSecurity.demo(demoIdentity);

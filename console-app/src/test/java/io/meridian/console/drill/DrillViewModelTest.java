@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The drill view-model without a display or a server. */
 class DrillViewModelTest {
@@ -25,7 +28,8 @@ class DrillViewModelTest {
     private final DrillClient client = new DrillClient() {
         @Override
         public Drill start(DrillRequest request) throws BackendException {
-            calls.add("start " + request.type() + " " + request.targets());
+            calls.add("start " + request.type() + " " + request.targets() + " " + request.runbookName() + " "
+                    + request.runbookText().length());
             if (request.targets().contains("busy-1")) {
                 throw new BackendException(BackendException.Kind.REFUSED, "region busy-1 is already in drill x",
                         null);
@@ -76,6 +80,16 @@ class DrillViewModelTest {
         assertThat(model.clocks()).hasSize(4);
         assertThat(model.timeline().getFirst().kind()).as("newest first").isEqualTo("proposal opened");
         assertThat(listeners).hasSize(1);
+    }
+
+    @Test
+    void aRunbookFileIsReadAndSentWithItsNameAndAMissingOneIsSaidInWords(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("monthly.json"), "{\"runbook\": \"x\"}");
+        model.startRunbook(file);
+        assertThat(calls).containsExactly("start RUNBOOK [] monthly.json 16");
+        model.startRunbook(dir.resolve("missing.json"));
+        assertThat(model.messageProperty().get()).startsWith("cannot read the runbook").contains("missing.json");
+        assertThat(calls).hasSize(1);
     }
 
     @Test
