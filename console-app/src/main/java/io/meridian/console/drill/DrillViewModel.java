@@ -104,7 +104,7 @@ public final class DrillViewModel implements AutoCloseable {
         return headline.getReadOnlyProperty();
     }
 
-    /** The followed drill's outcome (pending while it runs), null before there is one. */
+    /** The followed drill's outcome, PENDING while it runs, null before there is one. */
     public ReadOnlyObjectProperty<DrillOutcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
     }
@@ -230,14 +230,16 @@ public final class DrillViewModel implements AutoCloseable {
         boolean endsNow = active.get() && d.state().ended();
         drill.set(d);
         active.set(!d.state().ended());
-        outcome.set(d.outcome());
+        // The verdict shows once the drill ended; a target missed earlier is already in the report's lines.
+        var verdict = d.state().ended() ? d.outcome() : DrillOutcome.PENDING;
+        outcome.set(verdict);
         if (d.state().ended()) {
             banner.set("");
         }
         if (endsNow) {
             message.set("Drill " + DrillText.words(d.state()) + ": " + d.stateDetail());
         }
-        var glyph = switch (d.outcome()) {
+        var glyph = switch (verdict) {
             case PASSED -> "✓ ";
             case FAILED -> "✕ ";
             case INCOMPLETE -> "– ";
