@@ -46,7 +46,10 @@ public final class BackendMain {
                                      (docs/security.md)
               --demo-identities      let clients act as the scenario's team by name, without proof; loopback
                                      without TLS only
-              --tick-ms N            simulation step in milliseconds (default 1000)
+              --tick-ms N            simulation step in milliseconds of platform time (default 1000)
+              --speed N              run the platform N times faster than real time, 1 to 60 (default 1): a
+                                     5-minute RTO drill is rehearsed in one minute at --speed 5; every time the
+                                     backend reports is platform time, and drill reports add wall-clock durations
               --audit-dir PATH       keep a signed audit log of the executed queries there; its keys are encrypted
                                      with the passphrase in MERIDIAN_AUDIT_PASSPHRASE; PATH/trusted-keys.txt holds
                                      the public keys to pin
@@ -71,11 +74,12 @@ public final class BackendMain {
         Arguments a;
         SimulatedBackend.Options options;
         SimulatedAuditLog.Options audit;
+        long speed;
         try {
             a = Arguments.parse(args,
                     Set.of("--scenario", "--scenario-file", "--seed", "--port", "--bind", "--tls-cert", "--tls-key",
-                            "--client-ca", "--access", "--tick-ms", "--audit-dir", "--audit-rate", "--platform",
-                            "--platform-file"),
+                            "--client-ca", "--access", "--tick-ms", "--audit-dir", "--audit-rate", "--speed",
+                            "--platform", "--platform-file"),
                     Set.of("--help", "--version", "--demo-identities"));
             if (a.has("--help")) {
                 out.print(USAGE);
@@ -97,17 +101,19 @@ public final class BackendMain {
                 throw new Arguments.UsageException("--platform-file needs --platform postgres");
             }
             options = options(a);
+            speed = a.longValue("--speed", 1, 1, (long) ScaledClock.MAX_SPEED);
             audit = audit(a, env);
         } catch (Arguments.UsageException | ScenarioException | AccessFileException e) {
             err.println("meridian-backend: " + e.getMessage());
             return 2;
         }
         try {
-            var server = SimulatedBackend.start(options, audit);
+            var server = SimulatedBackend.start(options, audit, speed);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meridian-shutdown"));
-            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d, %s)%n",
+            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d, %s%s)%n",
                     options.bindAddress().getHostAddress(), server.port(), options.scenario().name(), options.seed(),
-                    describe(options));
+                    describe(options), speed == 1 ? "" : ", " + speed + "x faster than real time: times are "
+                            + "platform time");
             if (audit != null) {
                 out.printf("audit log in %s; keys to pin in %s%n", audit.directory(),
                         audit.directory().resolve("trusted-keys.txt"));

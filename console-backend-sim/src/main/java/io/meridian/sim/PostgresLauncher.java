@@ -78,7 +78,7 @@ final class PostgresLauncher {
             }
         }
         return SocketBackend.serve(new SocketBackend.Listen(options.bind(), options.port(), options.tlsCertificate(),
-                        options.tlsPrivateKey(), options.clientCa()), platform, List.of(), audit,
+                        options.tlsPrivateKey(), options.clientCa()), platform, Clock.systemUTC(), List.of(), audit,
                 FailoverPolicy.of(file.scenario(), LAG_FRESHNESS, EXPECTED_EXECUTION), access);
     }
 }

@@ -97,7 +97,27 @@ public final class SimulatedBackend {
 
     /** As {@link #start(Options)}, with the simulated queries audited in a log when {@code audit} is not null. */
     public static BackendServer start(Options options, SimulatedAuditLog.Options audit) throws IOException {
-        return start(options, audit == null ? null : openAudit(options, audit));
+        return start(options, audit, 1);
+    }
+
+    /**
+     * As {@link #start(Options, SimulatedAuditLog.Options)}, the platform running {@code speed} times faster than
+     * real time (see {@link #start(Options, BackendAudit, double)}). With an audit log, drill records are kept beside
+     * it (in {@code drills/}), so a drill interrupted by a restart is reported at the next start.
+     */
+    public static BackendServer start(Options options, SimulatedAuditLog.Options audit, double speed)
+            throws IOException {
+        var server = start(options, audit == null ? null : openAudit(options, audit), speed);
+        if (audit != null) {
+            var drills = audit.directory().resolve("drills");
+            try {
+                server.drills().keepRecordsIn(drills);
+            } catch (IOException e) {
+                server.close();
+                throw new IOException("drill records in " + drills + ": " + e.getMessage(), e);
+            }
+        }
+        return server;
     }
 
     /** Opens the audit log of {@code options}' scenario, one signer per region, before a backend is started on it. */
@@ -115,15 +135,25 @@ public final class SimulatedBackend {
      * then owns: the console opens its own to pin the keys it made.
      */
     public static BackendServer start(Options options, BackendAudit backendAudit) throws IOException {
+        return start(options, backendAudit, 1);
+    }
+
+    /**
+     * As {@link #start(Options, BackendAudit)}, the platform running {@code speed} times faster than real time:
+     * every tick of platform time takes {@code tick / speed}, and the whole backend keeps platform time
+     * ({@link ScaledClock}).
+     */
+    public static BackendServer start(Options options, BackendAudit backendAudit, double speed) throws IOException {
         try {
             SocketBackend.refuseWithoutTls(options.bindAddress(), options.tls());
         } catch (IOException e) {
             closeQuietly(backendAudit);
             throw e;
         }
-        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
+        var clock = new ScaledClock(Clock.systemUTC(), speed);
+        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), clock, speed);
         return SocketBackend.serve(new SocketBackend.Listen(options.bindAddress(), options.port(),
-                        options.tlsCertificate(), options.tlsPrivateKey(), options.clientCa()), platform,
+                        options.tlsCertificate(), options.tlsPrivateKey(), options.clientCa()), platform, clock,
                 List.of(new SimulatorControlService(platform)), backendAudit, failoverPolicy(options),
                 options.access());
     }

@@ -37,18 +37,19 @@ final class SocketBackend {
     record Listen(InetAddress address, int port, Path tlsCertificate, Path tlsPrivateKey, Path clientCa) {}
 
     /**
-     * Starts serving (the caller checked {@link #refuseWithoutTls} before making the platform); the server owns
+     * Starts serving in {@code clock}'s time (the caller checked {@link #refuseWithoutTls} before making the
+     * platform); the server owns
      * {@code platform} and {@code audit} from here on, closed on failure too. The message of the IOException says
      * what stopped it, for the user as it is.
      */
-    static BackendServer serve(Listen listen, Platform platform, List<BindableService> services, BackendAudit audit,
-                               FailoverPolicy failover, AccessPolicy access) throws IOException {
+    static BackendServer serve(Listen listen, Platform platform, Clock clock, List<BindableService> services,
+                               BackendAudit audit, FailoverPolicy failover, AccessPolicy access) throws IOException {
         var builder = NettyServerBuilder.forAddress(new InetSocketAddress(listen.address(), listen.port()));
         if (listen.tlsCertificate() != null) {
             builder.sslContext(ServerTls.context(listen.tlsCertificate(), listen.tlsPrivateKey(), listen.clientCa()));
         }
         try {
-            return BackendServer.start(builder, platform, Clock.systemUTC(), services, audit, failover, access);
+            return BackendServer.start(builder, platform, clock, services, audit, failover, access);
         } catch (IOException e) {
             var where = listen.address().getHostAddress() + ":" + listen.port();
             throw new IOException(portInUse(e)

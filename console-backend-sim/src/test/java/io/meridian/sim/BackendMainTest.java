@@ -138,6 +138,17 @@ class BackendMainTest {
     }
 
     @Test
+    void aSpeedOutsideOneToSixtyIsRefusedAndTheHelpExplainsIt() {
+        assertThat(run("--help").out()).contains("--speed N").contains("platform time");
+        for (var speed : new String[] {"0", "61", "fast"}) {
+            var r = run("--speed", speed);
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("--speed").contains(speed);
+            assertNoStackTrace(r);
+        }
+    }
+
+    @Test
     void portOutOfRangeIsRefused() {
         var r = run("--port", "70000");
         assertThat(r.status()).isEqualTo(2);
