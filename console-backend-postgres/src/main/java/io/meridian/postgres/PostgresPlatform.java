@@ -4,6 +4,7 @@ import io.meridian.model.failover.ExecutionPhase;
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.topology.Cluster;
 import io.meridian.model.topology.Health;
+import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.Topology;
 import io.meridian.postgres.act.FailoverActions;
 import io.meridian.postgres.audit.StatementAudit;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Live PostgreSQL streaming-replication clusters as a platform: the topology and telemetry come from probing every
@@ -36,11 +38,13 @@ public final class PostgresPlatform implements Platform {
     private final ObservationLoop observation;
     private final FailoverActions actions;
     private final Map<String, Server> servers;
+    private final boolean fencingCommand;
 
     /** {@code environment} is where credentials that name an environment variable find their password. */
     public PostgresPlatform(PlatformFile file, Map<String, String> environment, Clock clock) {
         var scenario = file.scenario();
         var section = file.postgres();
+        this.fencingCommand = !section.fencingCommandOrEmpty().isEmpty();
         this.info = new PlatformInfo(KIND, "PostgreSQL · " + scenario.title(), false, scenario.name(),
                 scenario.title(), 0);
         var byReplica = new LinkedHashMap<String, Server>();
@@ -92,6 +96,19 @@ public final class PostgresPlatform implements Platform {
     @Override
     public Duration failureConfirmation() {
         return Duration.ZERO;
+    }
+
+    /**
+     * The configured fencing command when there is one; else setting the old primary read-only over SQL, which
+     * needs it reachable; a lost primary without a fencing command cannot be fenced.
+     */
+    @Override
+    public Optional<String> fencingMethod(Replica oldPrimary) {
+        if (fencingCommand) {
+            return Optional.of("the configured fencing command (postgres.fencingCommand)");
+        }
+        return oldPrimary.health() == Health.FAILED ? Optional.empty()
+                : Optional.of("set it read-only over SQL and end its sessions");
     }
 
     @Override

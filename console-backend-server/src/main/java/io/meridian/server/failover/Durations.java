@@ -3,7 +3,7 @@ package io.meridian.server.failover;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations and sizes as people read them in reports: "850 ms", "4.2 s", "3 min 20 s", "4.8 MB". */
+/** Durations and sizes as people read them in reports: "850 ms", "4.2 s", "3 min 20 s", "4.8 MiB". */
 final class Durations {
     private Durations() {
     }
@@ -20,13 +20,13 @@ final class Durations {
         return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
     }
 
-    /** A byte count as people read it: "512 B", "4.8 MB". */
+    /** A byte count as people read it, in binary units as the console shows them: "512 B", "4.8 MiB". */
     static String bytes(long bytes) {
-        if (bytes < 1000) {
+        if (bytes < 1024) {
             return bytes + " B";
         }
-        var units = "kMGTPE";
-        int unit = (int) Math.min(units.length(), Math.floor(Math.log10(bytes) / 3));
-        return String.format(Locale.ROOT, "%.1f %sB", bytes / Math.pow(1000, unit), units.charAt(unit - 1));
+        var units = "KMGTPE";
+        int unit = (int) Math.min(units.length(), Math.floor(Math.log(bytes) / Math.log(1024)));
+        return String.format(Locale.ROOT, "%.1f %siB", bytes / Math.pow(1024, unit), units.charAt(unit - 1));
     }
 }

@@ -1,0 +1,147 @@
+package io.meridian.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.meridian.api.v1.DecisionKind;
+import io.meridian.api.v1.DecisionRequest;
+import io.meridian.api.v1.Proposal;
+import io.meridian.api.v1.ProposalState;
+import io.meridian.audit.Ed25519PrivateKey;
+import io.meridian.client.grpc.ProtoTime;
+import io.meridian.failover.DecisionPayload;
+import io.meridian.model.session.Role;
+import io.meridian.model.topology.Health;
+import io.meridian.model.topology.Region;
+import io.meridian.model.topology.ReplicaRole;
+import io.meridian.postgres.harness.PgCluster;
+import io.meridian.postgres.harness.PlatformFiles;
+import io.meridian.postgres.platformfile.PlatformFileLoader;
+import io.meridian.server.BackendServer;
+import io.meridian.server.access.AccessPolicy;
+import io.meridian.server.access.Identity;
+import io.meridian.server.audit.AuditDirectory;
+import io.meridian.server.audit.BackendAudit;
+import io.meridian.server.failover.FailoverPolicy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "done": on live servers, a planned switchover requested through the failover workflow and approved
+ * by two people moves the primary, keeps every committed row, and leaves its proposal, decisions and phases in the
+ * signed audit chain.
+ */
+class ApprovedSwitchoverTest {
+    private final Ed25519PrivateKey aliceKey = key(11);
+    private final Ed25519PrivateKey bobKey = key(12);
+    private final Map<String, Identity> people = Map.of(
+            "alice", new Identity("alice", "Alice", Set.of(Role.OPERATOR), aliceKey.publicKey()),
+            "bob", new Identity("bob", "Bob", Set.of(Role.OPERATOR), bobKey.publicKey()));
+
+    @Test
+    void aSwitchoverApprovedByTwoPeopleMovesThePrimaryAndIsAudited(@TempDir Path dir) throws Exception {
+        try (var cluster = PgCluster.start("dub1", "fra1", "dub1", "sto1")) {
+            var file = PlatformFileLoader.load(PlatformFiles.forCluster(cluster, dir, "approved", "dub1", ""));
+            var platform = new PostgresPlatform(file, PlatformFiles.ENVIRONMENT, Clock.systemUTC());
+            BackendAudit audit = AuditDirectory.open(dir.resolve("audit"), "approved-test".toCharArray(), 1000,
+                    "meridian-postgres/audit/approved", platform.topology().regions().stream().map(Region::id)
+                            .toList(), "postgres", platform.auditSource());
+            var committed = new HashSet<Long>();
+            try (var backend = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
+                            InetAddress.getLoopbackAddress(), 0)), platform, Clock.systemUTC(), List.of(), audit,
+                    FailoverPolicy.of(file.scenario(), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                    AccessPolicy.certificates(id -> Optional.ofNullable(people.get(id))))) {
+                await(() -> healthy(platform, "fra1") && healthy(platform, "dub1") && healthy(platform, "sto1"));
+                for (long id = 1; id <= 50; id++) {
+                    committed.add(insert(cluster, "fra1", id));
+                }
+                var workflow = backend.failover();
+                var opened = workflow.requestSwitchover(people.get("alice"), "orders", "dub1",
+                        "planned maintenance of fra1", UUID.randomUUID().toString());
+                await(() -> workflow.refresh(opened.getId()).getDryRun().getVerdict().getNumber() == 1);
+                var reviewed = workflow.get(opened.getId());
+                var afterAlice = workflow.decide(people.get("alice"), sign(reviewed, "alice", aliceKey))
+                        .getProposal();
+                workflow.decide(people.get("bob"), sign(afterAlice, "bob", bobKey));
+                await(() -> workflow.get(opened.getId()).getState() != ProposalState.PROPOSAL_STATE_EXECUTING);
+
+                var done = workflow.get(opened.getId());
+                assertThat(done.getState()).as(done.getStateDetail()).isEqualTo(ProposalState.PROPOSAL_STATE_SUCCEEDED);
+                assertThat(done.getMeasuredLostBytes()).isZero();
+                await(() -> platform.topology().clusters().getFirst().primary()
+                        .filter(p -> p.id().equals("dub1")).isPresent());
+                assertThat(platform.topology().clusters().getFirst().replicas())
+                        .filteredOn(r -> r.id().equals("fra1")).allMatch(r -> r.role() == ReplicaRole.STANDBY);
+                try (var c = cluster.superuser(cluster.node("dub1"));
+                     var rs = c.createStatement().executeQuery("select id from harness_writes")) {
+                    var present = new HashSet<Long>();
+                    while (rs.next()) {
+                        present.add(rs.getLong(1));
+                    }
+                    assertThat(present).containsAll(committed);
+                }
+                var base = "failover/" + done.getId();
+                await(() -> audit.log().lookup(base + "/phase/CHECK_CONSISTENCY").isPresent());
+                assertThat(List.of(base + "/proposed", base + "/phase/FENCE", base + "/phase/PROMOTE"))
+                        .allMatch(q -> audit.log().lookup(q).isPresent());
+                assertThat(done.getDecisionsList()).hasSize(2).allMatch(d -> audit.log()
+                        .lookup(base + "/decision/" + d.getRequestId()).isPresent());
+            }
+        }
+    }
+
+    private static boolean healthy(PostgresPlatform platform, String id) {
+        return platform.topology().clusters().stream().flatMap(c -> c.replicas().stream())
+                .anyMatch(r -> r.id().equals(id) && r.health() == Health.HEALTHY);
+    }
+
+    private static long insert(PgCluster cluster, String node, long id) throws SQLException {
+        try (var c = cluster.superuser(cluster.node(node));
+             var st = c.prepareStatement("insert into harness_writes values (?, now())")) {
+            st.setLong(1, id);
+            st.executeUpdate();
+        }
+        return id;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static DecisionRequest sign(Proposal p, String who, Ed25519PrivateKey key) {
+        var at = Instant.now();
+        var requestId = UUID.randomUUID().toString();
+        var payload = new DecisionPayload(p.getId(), p.getVersion(), true, "maintenance window agreed",
+                ChronoUnit.MICROS.between(Instant.EPOCH, at), requestId, List.of(), who);
+        return DecisionRequest.newBuilder().setProposalId(p.getId()).setProposalVersion(p.getVersion())
+                .setDecision(DecisionKind.DECISION_KIND_APPROVE).setReason("maintenance window agreed")
+                .setDecidedAt(ProtoTime.timestamp(at)).setRequestId(requestId)
+                .setSignature(ByteString.copyFrom(key.sign(payload.bytes()))).build();
+    }
+
+    private static Ed25519PrivateKey key(int seed) {
+        var bytes = new byte[32];
+        bytes[0] = (byte) seed;
+        return Ed25519PrivateKey.fromSeed(bytes);
+    }
+}
