@@ -44,7 +44,15 @@ class LayeringTest {
     @Test
     void theServerCoreKnowsNoPlatform() {
         noClasses().that().resideInAPackage("io.meridian.server..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.meridian.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.meridian.sim..", "io.meridian.postgres..")
+                .check(classes);
+    }
+
+    @Test
+    void thePostgresPlatformKnowsNeitherTheSimulatorNorGrpc() {
+        noClasses().that().resideInAPackage("io.meridian.postgres..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.meridian.sim..", "io.grpc..",
+                        "io.meridian.api..")
                 .check(classes);
     }
 

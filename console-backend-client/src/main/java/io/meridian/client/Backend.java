@@ -78,6 +78,9 @@ public interface Backend extends AutoCloseable {
     /** The backend's audit log, read over this connection (to be verified by the caller). */
     AuditReader audit();
 
+    /** Disaster-recovery drills over this connection. */
+    DrillClient drills();
+
     /** Closes the connection and every watch opened on it. */
     @Override
     void close();

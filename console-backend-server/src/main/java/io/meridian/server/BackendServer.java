@@ -9,6 +9,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.meridian.api.v1.AuditServiceGrpc;
+import io.meridian.api.v1.DrillServiceGrpc;
 import io.meridian.api.v1.FailoverServiceGrpc;
 import io.meridian.api.v1.SessionServiceGrpc;
 import io.meridian.api.v1.TelemetryServiceGrpc;
@@ -27,6 +28,8 @@ import io.meridian.server.access.RoleInterceptor;
 import io.meridian.server.audit.AuditService;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.audit.EntryDraft;
+import io.meridian.server.drill.DrillService;
+import io.meridian.server.drill.Drills;
 import io.meridian.server.failover.Failover;
 import io.meridian.server.failover.FailoverPolicy;
 import io.meridian.server.failover.FailoverWorkflow;
@@ -81,10 +84,11 @@ public final class BackendServer implements AutoCloseable {
     private final ServerIdentity identity;
     private final BackendAudit audit;
     private final Failover failover;
+    private final Drills drills;
 
     private BackendServer(Server server, Platform platform, ScheduledExecutorService scheduler,
                           TopologyService topology, TelemetryService telemetry, HealthStatusManager health,
-                          ServerIdentity identity, BackendAudit audit, Failover failover) {
+                          ServerIdentity identity, BackendAudit audit, Failover failover, Drills drills) {
         this.server = server;
         this.platform = platform;
         this.scheduler = scheduler;
@@ -94,11 +98,17 @@ public final class BackendServer implements AutoCloseable {
         this.identity = identity;
         this.audit = audit;
         this.failover = failover;
+        this.drills = drills;
     }
 
     /** The failover workflow, for in-process callers such as drills. */
     public FailoverWorkflow failover() {
         return failover.workflow();
+    }
+
+    /** The drills of this backend, for in-process callers (and to keep their records on disk). */
+    public Drills drills() {
+        return drills;
     }
 
     /** Builds the services, starts observing the platform and starts serving; IOException when it cannot bind. */
@@ -139,6 +149,9 @@ public final class BackendServer implements AutoCloseable {
         var health = new HealthStatusManager();
         var failover = Failover.start(platform, hub, failoverPolicy, access.identities(),
                 drafts -> appendAudit(audit, drafts), clock, scheduler, DETECT_EVERY, HEARTBEAT);
+        var drills = new Drills(platform, failover.workflow(), hub, audit == null ? null : audit.log(),
+                access.identities(), failoverPolicy.expectedExecution(), clock, System::nanoTime);
+        failover.drillsFrom(drills::drillOf);
         // Server-wide interceptors run in reverse order of addition: the caller first, then the role check.
         builder.intercept(new RoleInterceptor(MethodRoles.standard()))
                 .intercept(new CallerInterceptor(ANONYMOUS, access));
@@ -146,6 +159,7 @@ public final class BackendServer implements AutoCloseable {
                 .addService(topology)
                 .addService(telemetry)
                 .addService(failover.service())
+                .addService(new DrillService(drills, clock, scheduler, HEARTBEAT))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         platformServices.forEach(builder::addService);
@@ -156,6 +170,7 @@ public final class BackendServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
+            drills.close();
             failover.close();
             scheduler.shutdownNow();
             platform.close();
@@ -182,14 +197,15 @@ public final class BackendServer implements AutoCloseable {
                 DRIFT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         health.setStatus("", ServingStatus.SERVING);
         for (var service : List.of(SessionServiceGrpc.SERVICE_NAME, TopologyServiceGrpc.SERVICE_NAME,
-                TelemetryServiceGrpc.SERVICE_NAME, FailoverServiceGrpc.SERVICE_NAME)) {
+                TelemetryServiceGrpc.SERVICE_NAME, FailoverServiceGrpc.SERVICE_NAME, DrillServiceGrpc.SERVICE_NAME)) {
             health.setStatus(service, ServingStatus.SERVING);
         }
         if (audit != null) {
             startAudit(audit, scheduler);
             health.setStatus(AuditServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
         }
-        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity, audit, failover);
+        return new BackendServer(server, platform, scheduler, topology, telemetry, health, identity, audit, failover,
+                drills);
     }
 
     private static void startAudit(BackendAudit audit, ScheduledExecutorService scheduler) {
@@ -267,6 +283,7 @@ public final class BackendServer implements AutoCloseable {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            drills.close();
             failover.close();
             scheduler.shutdownNow();
             platform.close();

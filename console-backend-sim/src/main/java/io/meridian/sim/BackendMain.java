@@ -18,15 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The standalone simulated backend: {@code java -jar meridian-backend.jar --port 50051 --scenario phase-7p}. */
+/**
+ * The standalone backend: {@code java -jar meridian-backend.jar --port 50051 --scenario phase-7p} over the simulated
+ * platform, or {@code --platform postgres --platform-file FILE} over live PostgreSQL servers.
+ */
 public final class BackendMain {
     static final String PASSPHRASE_VARIABLE = "MERIDIAN_AUDIT_PASSPHRASE";
     private static final String USAGE = """
             Usage: meridian-backend [options]
                    meridian-backend demo-team --out DIR --passphrase-file FILE [--scenario NAME]
-            Serves the meridian.v1 API over a SIMULATED platform until stopped (Ctrl-C). demo-team creates a local
-            CA and certificates for a scenario's team (demo-team --help).
+            Serves the meridian.v1 API over a SIMULATED platform, or a live PostgreSQL one, until stopped (Ctrl-C).
+            demo-team creates a local CA and certificates for a scenario's team (demo-team --help).
 
+              --platform sim|postgres  the platform to serve (default sim)
+              --platform-file PATH   with --platform postgres: the platform file (docs/postgres.md); passwords come
+                                     from the environment variables or .pgpass files it names
               --scenario NAME        shipped scenario: %s (default %s)
               --scenario-file PATH   your own scenario file (docs/scenarios.md)
               --seed N               simulation seed; the same seed gives the same history (default 1)
@@ -40,8 +46,11 @@ public final class BackendMain {
                                      (docs/security.md)
               --demo-identities      let clients act as the scenario's team by name, without proof; loopback
                                      without TLS only
-              --tick-ms N            simulation step in milliseconds (default 1000)
-              --audit-dir PATH       keep a signed audit log of the simulated queries there; its keys are encrypted
+              --tick-ms N            simulation step in milliseconds of platform time (default 1000)
+              --speed N              run the platform N times faster than real time, 1 to 60 (default 1): a
+                                     5-minute RTO drill is rehearsed in one minute at --speed 5; every time the
+                                     backend reports is platform time, and drill reports add wall-clock durations
+              --audit-dir PATH       keep a signed audit log of the executed queries there; its keys are encrypted
                                      with the passphrase in MERIDIAN_AUDIT_PASSPHRASE; PATH/trusted-keys.txt holds
                                      the public keys to pin
               --audit-rate N         simulated queries per second, with --audit-dir (default 100)
@@ -65,10 +74,12 @@ public final class BackendMain {
         Arguments a;
         SimulatedBackend.Options options;
         SimulatedAuditLog.Options audit;
+        long speed;
         try {
             a = Arguments.parse(args,
                     Set.of("--scenario", "--scenario-file", "--seed", "--port", "--bind", "--tls-cert", "--tls-key",
-                            "--client-ca", "--access", "--tick-ms", "--audit-dir", "--audit-rate"),
+                            "--client-ca", "--access", "--tick-ms", "--audit-dir", "--audit-rate", "--speed",
+                            "--platform", "--platform-file"),
                     Set.of("--help", "--version", "--demo-identities"));
             if (a.has("--help")) {
                 out.print(USAGE);
@@ -78,18 +89,31 @@ public final class BackendMain {
                 out.println("meridian-backend " + MeridianVersion.current());
                 return 0;
             }
+            var platform = a.value("--platform").orElse("sim");
+            if (platform.equals("postgres")) {
+                return runPostgres(a, env, out, err);
+            }
+            if (!platform.equals("sim")) {
+                throw new Arguments.UsageException("--platform: '" + platform
+                        + "' is not a platform (sim or postgres)");
+            }
+            if (a.has("--platform-file")) {
+                throw new Arguments.UsageException("--platform-file needs --platform postgres");
+            }
             options = options(a);
+            speed = a.longValue("--speed", 1, 1, (long) ScaledClock.MAX_SPEED);
             audit = audit(a, env);
         } catch (Arguments.UsageException | ScenarioException | AccessFileException e) {
             err.println("meridian-backend: " + e.getMessage());
             return 2;
         }
         try {
-            var server = SimulatedBackend.start(options, audit);
+            var server = SimulatedBackend.start(options, audit, speed);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meridian-shutdown"));
-            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d, %s)%n",
+            out.printf("meridian-backend listening on %s:%d (SIMULATED, scenario %s, seed %d, %s%s)%n",
                     options.bindAddress().getHostAddress(), server.port(), options.scenario().name(), options.seed(),
-                    describe(options));
+                    describe(options), speed == 1 ? "" : ", " + speed + "x faster than real time: times are "
+                            + "platform time");
             if (audit != null) {
                 out.printf("audit log in %s; keys to pin in %s%n", audit.directory(),
                         audit.directory().resolve("trusted-keys.txt"));
@@ -106,6 +130,55 @@ public final class BackendMain {
         }
     }
 
+    private static int runPostgres(Arguments a, Map<String, String> env, PrintStream out, PrintStream err) {
+        PostgresLauncher.Options options;
+        try {
+            var audit = a.has("--audit-dir") ? passphrase(env) : null;
+            options = PostgresLauncher.options(a, bind(a), (int) a.longValue("--port", 50051, 0, 65535),
+                    a.value("--audit-dir").map(Path::of).orElse(null), audit);
+            if (options.demoIdentities() && options.accessFile() != null) {
+                throw new Arguments.UsageException("--demo-identities and --access exclude each other");
+            }
+            if ((options.tlsCertificate() == null) != (options.tlsPrivateKey() == null)) {
+                throw new Arguments.UsageException("TLS needs both a certificate chain and a private key");
+            }
+        } catch (Arguments.UsageException e) {
+            err.println("meridian-backend: " + e.getMessage());
+            return 2;
+        }
+        try {
+            var server = PostgresLauncher.start(options, env);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meridian-shutdown"));
+            out.printf("meridian-backend listening on %s:%d (LIVE PostgreSQL, platform file %s)%n",
+                    options.bind().getHostAddress(), server.port(), options.platformFile());
+            if (options.auditDirectory() != null) {
+                out.printf("audit log in %s; keys to pin in %s%n", options.auditDirectory(),
+                        options.auditDirectory().resolve("trusted-keys.txt"));
+            }
+            out.flush();
+            server.awaitTermination();
+            return 0;
+        } catch (ScenarioException | AccessFileException e) {
+            err.println("meridian-backend: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("meridian-backend: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static char[] passphrase(Map<String, String> env) {
+        String passphrase = env.get(PASSPHRASE_VARIABLE);
+        if (passphrase == null || passphrase.isEmpty()) {
+            throw new Arguments.UsageException("--audit-dir needs the key passphrase in the environment variable "
+                    + PASSPHRASE_VARIABLE);
+        }
+        return passphrase.toCharArray();
+    }
+
     private static SimulatedAuditLog.Options audit(Arguments a, Map<String, String> env) {
         if (!a.has("--audit-dir")) {
             if (a.has("--audit-rate")) {
@@ -113,14 +186,9 @@ public final class BackendMain {
             }
             return null;
         }
-        String passphrase = env.get(PASSPHRASE_VARIABLE);
-        if (passphrase == null || passphrase.isEmpty()) {
-            throw new Arguments.UsageException("--audit-dir needs the key passphrase in the environment variable "
-                    + PASSPHRASE_VARIABLE);
-        }
+        var passphrase = passphrase(env);
         long rate = a.longValue("--audit-rate", 100, 1, 10_000);
-        return new SimulatedAuditLog.Options(Path.of(a.value("--audit-dir").orElseThrow()), passphrase.toCharArray(),
-                rate);
+        return new SimulatedAuditLog.Options(Path.of(a.value("--audit-dir").orElseThrow()), passphrase, rate);
     }
 
     private static String describe(SimulatedBackend.Options options) {
@@ -143,17 +211,20 @@ public final class BackendMain {
                 : AccessPolicy.anonymousOnly();
     }
 
-    private static SimulatedBackend.Options options(Arguments a) throws ScenarioException, AccessFileException {
-        var scenario = ShippedScenarios.choose(a.value("--scenario").orElse(null),
-                a.value("--scenario-file").map(Path::of).orElse(null));
-        InetAddress bind;
+    private static InetAddress bind(Arguments a) {
         try {
-            bind = a.has("--bind") ? InetAddress.getByName(a.value("--bind").orElseThrow())
+            return a.has("--bind") ? InetAddress.getByName(a.value("--bind").orElseThrow())
                     : InetAddress.getLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new Arguments.UsageException("option --bind: unknown address '" + a.value("--bind").orElse("")
                     + "'");
         }
+    }
+
+    private static SimulatedBackend.Options options(Arguments a) throws ScenarioException, AccessFileException {
+        var scenario = ShippedScenarios.choose(a.value("--scenario").orElse(null),
+                a.value("--scenario-file").map(Path::of).orElse(null));
+        var bind = bind(a);
         try {
             return new SimulatedBackend.Options(scenario, a.longValue("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
                     bind, (int) a.longValue("--port", 50051, 0, 65535),

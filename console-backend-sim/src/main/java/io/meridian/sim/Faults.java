@@ -31,6 +31,11 @@ final class Faults {
         active.add(fault);
     }
 
+    /** Removes exactly these faults (by identity), leaving any other, even an equal one injected another way. */
+    synchronized void remove(List<Fault> faults) {
+        active.removeIf(f -> faults.stream().anyMatch(g -> g == f));
+    }
+
     synchronized void clear() {
         active.clear();
     }

@@ -1,26 +1,17 @@
 package io.meridian.sim;
 
-import io.meridian.audit.NoteSigner;
-import io.meridian.audit.RegionKey;
-import io.meridian.audit.TrustedKeys;
-import io.meridian.server.audit.AuditLog;
+import io.meridian.server.audit.AuditDirectory;
 import io.meridian.server.audit.BackendAudit;
-import io.meridian.server.audit.RegionSigner;
 import io.meridian.server.audit.SigningKeyFile;
-import io.meridian.audit.Ed25519PrivateKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The simulated backend's audit log in a directory: {@code keys/} holds the checkpoint key and one signer key per
- * region, each encrypted with the passphrase (created on first use), {@code log/} the segments, and
- * {@code trusted-keys.txt} the public keys for an auditor to pin (after checking them by another channel).
+ * The simulated backend's audit log: an {@link AuditDirectory} fed by simulated queries, one log per scenario.
  */
 public final class SimulatedAuditLog {
     /** Batches of simulated queries are appended (and forced to disk) four times a second. */
@@ -60,24 +51,8 @@ public final class SimulatedAuditLog {
      */
     public static BackendAudit open(Options options, String scenario, List<String> regions, long seed)
             throws IOException {
-        Path keys = Files.createDirectories(options.directory().resolve("keys"));
-        String origin = origin(scenario);
-        var logSigner = NoteSigner.of(origin, key(keys.resolve("checkpoint.key"), options));
-        var signers = new ArrayList<RegionSigner>();
-        for (var region : regions) {
-            signers.add(new RegionSigner(region, region + "/sim", key(keys.resolve(region + ".key"), options)));
-        }
-        var trusted = new TrustedKeys(List.of(logSigner.key()), signers.stream()
-                .map(s -> new RegionKey(s.region(), s.keyId(), s.key().publicKey())).toList());
-        Files.writeString(options.directory().resolve("trusted-keys.txt"), trusted.format());
-        var log = AuditLog.open(options.directory().resolve("log"), origin, logSigner, signers);
-        var queries = new SimulatedQueries(regions, seed,
-                options.queriesPerSecond(), BATCH_TICK, Clock.systemUTC());
-        return new BackendAudit(log, queries, List.of(logSigner.key()), signers, BackendAudit.CHECKPOINT_INTERVAL);
-    }
-
-    private static Ed25519PrivateKey key(Path file, Options options) throws IOException {
-        return Files.exists(file) ? SigningKeyFile.read(file, options.passphrase())
-                : SigningKeyFile.create(file, options.passphrase(), options.keyIterations());
+        var queries = new SimulatedQueries(regions, seed, options.queriesPerSecond(), BATCH_TICK, Clock.systemUTC());
+        return AuditDirectory.open(options.directory(), options.passphrase(), options.keyIterations(),
+                origin(scenario), regions, "sim", queries);
     }
 }

@@ -97,7 +97,27 @@ public final class SimulatedBackend {
 
     /** As {@link #start(Options)}, with the simulated queries audited in a log when {@code audit} is not null. */
     public static BackendServer start(Options options, SimulatedAuditLog.Options audit) throws IOException {
-        return start(options, audit == null ? null : openAudit(options, audit));
+        return start(options, audit, 1);
+    }
+
+    /**
+     * As {@link #start(Options, SimulatedAuditLog.Options)}, the platform running {@code speed} times faster than
+     * real time (see {@link #start(Options, BackendAudit, double)}). With an audit log, drill records are kept beside
+     * it (in {@code drills/}), so a drill interrupted by a restart is reported at the next start.
+     */
+    public static BackendServer start(Options options, SimulatedAuditLog.Options audit, double speed)
+            throws IOException {
+        var server = start(options, audit == null ? null : openAudit(options, audit), speed);
+        if (audit != null) {
+            var drills = audit.directory().resolve("drills");
+            try {
+                server.drills().keepRecordsIn(drills);
+            } catch (IOException e) {
+                server.close();
+                throw new IOException("drill records in " + drills + ": " + e.getMessage(), e);
+            }
+        }
+        return server;
     }
 
     /** Opens the audit log of {@code options}' scenario, one signer per region, before a backend is started on it. */
@@ -115,29 +135,27 @@ public final class SimulatedBackend {
      * then owns: the console opens its own to pin the keys it made.
      */
     public static BackendServer start(Options options, BackendAudit backendAudit) throws IOException {
-        var address = options.bindAddress();
-        if (!address.isLoopbackAddress() && !options.tls()) {
-            closeQuietly(backendAudit);
-            throw new IOException("refusing to listen on " + address.getHostAddress()
-                    + " without TLS: beyond loopback, give --tls-cert and --tls-key");
-        }
-        var builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, options.port()));
-        if (options.tls()) {
-            builder.sslContext(ServerTls.context(options.tlsCertificate(), options.tlsPrivateKey(),
-                    options.clientCa()));
-        }
-        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), Clock.systemUTC());
+        return start(options, backendAudit, 1);
+    }
+
+    /**
+     * As {@link #start(Options, BackendAudit)}, the platform running {@code speed} times faster than real time:
+     * every tick of platform time takes {@code tick / speed}, and the whole backend keeps platform time
+     * ({@link ScaledClock}).
+     */
+    public static BackendServer start(Options options, BackendAudit backendAudit, double speed) throws IOException {
         try {
-            return BackendServer.start(builder, platform, Clock.systemUTC(),
-                    List.of(new SimulatorControlService(platform)), backendAudit, failoverPolicy(options),
-                    options.access());
+            SocketBackend.refuseWithoutTls(options.bindAddress(), options.tls());
         } catch (IOException e) {
-            var where = address.getHostAddress() + ":" + options.port();
-            throw new IOException(portInUse(e)
-                    ? "cannot listen on " + where + ": the port is already in use (choose another with --port, "
-                    + "or --port 0 for any free port)"
-                    : "cannot listen on " + where + ": " + e.getMessage(), e);
+            closeQuietly(backendAudit);
+            throw e;
         }
+        var clock = new ScaledClock(Clock.systemUTC(), speed);
+        var platform = new SimulatedPlatform(options.scenario(), options.seed(), options.tick(), clock, speed);
+        return SocketBackend.serve(new SocketBackend.Listen(options.bindAddress(), options.port(),
+                        options.tlsCertificate(), options.tlsPrivateKey(), options.clientCa()), platform, clock,
+                List.of(new SimulatorControlService(platform)), backendAudit, failoverPolicy(options),
+                options.access());
     }
 
     private static void closeQuietly(BackendAudit audit) {
@@ -158,20 +176,5 @@ public final class SimulatedBackend {
      */
     static FailoverPolicy failoverPolicy(Options options) {
         return FailoverPolicy.of(options.scenario(), options.tick().multipliedBy(5), options.tick().multipliedBy(10));
-    }
-
-    /**
-     * True when binding failed because the port is taken. Netty's native transports (epoll, kqueue) report that as
-     * their own IOException, not as {@link java.net.BindException}, so the cause chain is searched for the system's
-     * message; a BindException for another reason (such as an address not on this host) does not count.
-     */
-    static boolean portInUse(Throwable e) {
-        for (var t = e; t != null; t = t.getCause()) {
-            var message = t.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.meridian.model.failover.ExecutionPhase;
 import io.meridian.model.session.PlatformInfo;
 import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.Topology;
+import io.meridian.server.platform.DrillFaults;
 import io.meridian.server.platform.FailoverPlan;
 import io.meridian.server.platform.PhaseResult;
 import io.meridian.server.platform.Platform;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated platform: a scenario's topology whose health, lag, clocks and workload change tick by tick,
- * deterministic under a seed, with faults injected on demand.
+ * deterministic under a seed, with faults injected on demand. At a speed above 1 each tick of {@code tick} platform
+ * time takes {@code tick / speed} of real time; the clock given must then run {@code speed} times faster too
+ * ({@link ScaledClock}), so that everything the backend timestamps agrees with the simulation.
  */
 public final class SimulatedPlatform implements Platform {
     private static final System.Logger LOG = System.getLogger(SimulatedPlatform.class.getName());
@@ -38,18 +41,28 @@ public final class SimulatedPlatform implements Platform {
 
     private final SimulatedFailover failover;
     private final Duration tick;
+    /** Real time per tick: {@code tick / speed}. */
+    private final Duration realTick;
     private final Clock clock;
+    private final SimulatedDrillFaults drillFaults;
     private ScheduledExecutorService ticker;
     private PlatformObserver observer;
 
     public SimulatedPlatform(Scenario scenario, long seed, Duration tick, Clock clock) {
+        this(scenario, seed, tick, clock, 1);
+    }
+
+    /** As above, {@code speed} times faster than real time (1 to {@link ScaledClock#MAX_SPEED}). */
+    public SimulatedPlatform(Scenario scenario, long seed, Duration tick, Clock clock, double speed) {
         this.info = new PlatformInfo("simulator", "Simulated platform", true, scenario.name(), scenario.title(), seed);
         var initial = ScenarioTopology.initial(scenario, clock.instant());
         this.health = new HealthModel(initial, seed);
         this.telemetry = new TelemetryModel(initial, seed, tick, faults);
         this.failover = new SimulatedFailover(health, telemetry, faults);
         this.tick = tick;
+        this.realTick = ScaledClock.realTime(tick, speed);
         this.clock = clock;
+        this.drillFaults = new SimulatedDrillFaults(this::topology, this::addUntil, faults);
     }
 
     @Override
@@ -77,7 +90,7 @@ public final class SimulatedPlatform implements Platform {
                 // A failed tick must not end the schedule, which would freeze the simulation without a word.
                 LOG.log(System.Logger.Level.ERROR, "simulation tick failed", e);
             }
-        }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        }, realTick.toNanos(), realTick.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private synchronized void step(PlatformObserver observer) {
@@ -125,7 +138,7 @@ public final class SimulatedPlatform implements Platform {
 
     private void sleepTicks(int ticks) throws PlatformActionException {
         try {
-            Thread.sleep(tick.multipliedBy(ticks));
+            Thread.sleep(realTick.multipliedBy(ticks));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformActionException("interrupted while the simulated platform carried out the phase");
@@ -138,6 +151,17 @@ public final class SimulatedPlatform implements Platform {
         var fault = new Faults.Fault(kind, target, magnitude, telemetry.tick(), telemetry.tick() + ticks);
         faults.add(fault);
         return fault.describe(telemetry.tickSeconds());
+    }
+
+    private synchronized Faults.Fault addUntil(Faults.Kind kind, String target, double magnitude, long ticks) {
+        var fault = new Faults.Fault(kind, target, magnitude, telemetry.tick(), telemetry.tick() + ticks);
+        faults.add(fault);
+        return fault;
+    }
+
+    @Override
+    public Optional<DrillFaults> drillFaults() {
+        return Optional.of(drillFaults);
     }
 
     synchronized int activeFaults() {

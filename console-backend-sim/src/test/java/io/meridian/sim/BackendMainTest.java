@@ -138,6 +138,17 @@ class BackendMainTest {
     }
 
     @Test
+    void aSpeedOutsideOneToSixtyIsRefusedAndTheHelpExplainsIt() {
+        assertThat(run("--help").out()).contains("--speed N").contains("platform time");
+        for (var speed : new String[] {"0", "61", "fast"}) {
+            var r = run("--speed", speed);
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("--speed").contains(speed);
+            assertNoStackTrace(r);
+        }
+    }
+
+    @Test
     void portOutOfRangeIsRefused() {
         var r = run("--port", "70000");
         assertThat(r.status()).isEqualTo(2);
@@ -220,4 +231,65 @@ class BackendMainTest {
         assertThat(r.out()).doesNotContain("listening");
         assertNoStackTrace(r);
     }
+
+    @Test
+    void aPostgresPlatformNeedsItsFileAndRefusesSimulatorOptions() {
+        var missing = run("--platform", "postgres");
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("--platform postgres needs --platform-file FILE");
+        var seed = run("--platform", "postgres", "--platform-file", "x.json", "--seed", "3");
+        assertThat(seed.status()).isEqualTo(2);
+        assertThat(seed.err()).contains("--seed applies to the simulated platform only");
+        var unknown = run("--platform", "oracle");
+        assertThat(unknown.err()).contains("'oracle' is not a platform (sim or postgres)");
+        var stray = run("--platform-file", "x.json");
+        assertThat(stray.err()).contains("--platform-file needs --platform postgres");
+        assertNoStackTrace(missing);
+    }
+
+    @Test
+    void aPlatformFileMistakeIsReportedWithItsFileAndPath(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("live.json");
+        Files.writeString(file, PLATFORM.replace("\"port\": 5432", "\"port\": 0"));
+        var r = run("--platform", "postgres", "--platform-file", file.toString(), "--port", "0");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains(file.toString(), "postgres.servers[0].port: 0 is out of range");
+        assertThat(r.out()).doesNotContain("listening");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPostgresPlatformOnATakenPortSaysSo(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("live.json");
+        Files.writeString(file, PLATFORM);
+        try (var taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = taken.getLocalPort();
+            var r = run("--platform", "postgres", "--platform-file", file.toString(), "--bind", "127.0.0.1",
+                    "--port", Integer.toString(port));
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.err()).contains("127.0.0.1:" + port).contains("in use");
+            assertNoStackTrace(r);
+        }
+    }
+
+    /** A one-server platform file (docs/postgres.md); nothing needs to listen on its port for these tests. */
+    private static final String PLATFORM = """
+            {"schemaVersion": 1, "name": "live", "title": "Live", "source": "test", "summary": "One server.",
+             "targets": {"detectionSeconds": 5, "lagSloP95Seconds": 30, "lagBreakerSeconds": 60,
+                         "clockOffsetMaxMicros": 1000, "availabilityPercent": 99.9, "latencyP50Millis": 50,
+                         "latencyP95Millis": 200},
+             "tiers": [{"name": "HOT", "rtoSeconds": 300, "rpoSeconds": 0}],
+             "regions": [{"id": "eu-central-1", "name": "Frankfurt", "provider": "On-premises",
+                          "location": {"lat": 50.1, "lon": 8.7}, "jurisdictions": ["GDPR"], "tier": "HOT",
+                          "role": "PRIMARY"}],
+             "clusters": [{"id": "orders", "name": "Orders", "replicas": [
+                 {"id": "fra1", "region": "eu-central-1", "role": "PRIMARY"}]}],
+             "postgres": {
+               "monitor": {"user": "meridian_monitor", "passwordEnv": "PG_MONITOR_PASSWORD"},
+               "action": {"user": "meridian_action", "passwordEnv": "PG_ACTION_PASSWORD"},
+               "servers": [{"replica": "fra1", "host": "127.0.0.1", "port": 5432, "database": "postgres",
+                            "tlsMode": "disable"}]}}
+            """;
 }

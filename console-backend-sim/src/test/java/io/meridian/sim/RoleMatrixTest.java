@@ -77,7 +77,13 @@ class RoleMatrixTest {
             entry("meridian.v1.FailoverService/WatchProposals", ANY),
             entry("meridian.v1.FailoverService/RefreshDryRun", ANY),
             entry("meridian.v1.FailoverService/RequestSwitchover", DECIDERS),
-            entry("meridian.v1.FailoverService/Decide", DECIDERS));
+            entry("meridian.v1.FailoverService/Decide", DECIDERS),
+            entry("meridian.v1.DrillService/StartDrill", COMMANDER),
+            entry("meridian.v1.DrillService/AbortDrill", COMMANDER),
+            entry("meridian.v1.DrillService/WatchDrill", ANY),
+            entry("meridian.v1.DrillService/GetDrillReport", ANY),
+            entry("meridian.v1.DrillService/ListDrills", ANY),
+            entry("meridian.v1.DrillService/ConfirmDrillStep", ANY));
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {

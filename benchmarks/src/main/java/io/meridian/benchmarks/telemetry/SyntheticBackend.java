@@ -5,8 +5,12 @@ import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
+import io.meridian.client.DrillWatch;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.ProposalWatch;
+import io.meridian.model.drill.Drill;
+import io.meridian.model.drill.DrillRequest;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.StreamStatus;
 import io.meridian.client.TelemetryWatch;
@@ -223,6 +227,46 @@ final class SyntheticBackend implements Backend {
             @Override
             public Optional<QueryIdEntry> lookup(String queryId, long treeSize) throws BackendException {
                 throw refuse();
+            }
+        };
+    }
+
+    @Override
+    public DrillClient drills() {
+        return new DrillClient() {
+            private BackendException refuse() {
+                return new BackendException(BackendException.Kind.INCOMPATIBLE,
+                        "the synthetic benchmark backend runs no drills", null);
+            }
+
+            @Override
+            public Drill start(DrillRequest request) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public Drill abort(String drillId, String reason) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public Drill confirmStep(String drillId, String stepId, String note) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public Drill report(String drillId) throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public List<Drill> list() throws BackendException {
+                throw refuse();
+            }
+
+            @Override
+            public DrillWatch watch(String drillId, DrillWatch.Listener listener) {
+                throw new UnsupportedOperationException("the synthetic benchmark backend runs no drills");
             }
         };
     }

@@ -5,6 +5,8 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
+import io.meridian.client.ConnectionSecurity;
+import io.meridian.client.DrillClient;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
@@ -59,6 +61,8 @@ public final class EmbeddedBackend implements Backend {
         var keys = EmbeddedAudit.trustedKeys(backendAudit);
         var server = SimulatedBackend.start(options, backendAudit);
         try {
+            // Beside the audit log, so a drill the console was running when it stopped is reported at its next start.
+            server.drills().keepRecordsIn(audit.directories().data().resolve("drills").resolve(scenario.name()));
             var pinned = audit.pin(scenario.name(), keys);
             var address = new BackendAddress(InetAddress.getLoopbackAddress().getHostAddress(), server.port());
             // The console may switch between members while connected (one person playing two operators), so the
@@ -126,6 +130,11 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public AuditReader audit() {
         return client.audit();
+    }
+
+    @Override
+    public DrillClient drills() {
+        return client.drills();
     }
 
     @Override

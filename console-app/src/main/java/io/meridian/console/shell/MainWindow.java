@@ -8,6 +8,10 @@ import io.meridian.console.audit.AuditSettings;
 import io.meridian.console.audit.AuditView;
 import io.meridian.console.audit.AuditViewModel;
 import io.meridian.console.failover.FailoverScreen;
+import io.meridian.console.drill.DrillExports;
+import io.meridian.console.drill.DrillMode;
+import io.meridian.console.drill.DrillView;
+import io.meridian.console.drill.DrillViewModel;
 import io.meridian.console.map.LandOutlines;
 import io.meridian.console.map.MapView;
 import io.meridian.console.session.ConnectionViewModel;
@@ -41,8 +45,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The console's main window: banner and headline tiles on top; in the middle, tabs: operations (regions | map over
- * charts | details over alerts), failover (Shortcut+Shift+F; its title counts open proposals) and the auditor's view;
- * status bar below. It wires the backend's topology and telemetry streams into their stores and drives
+ * charts | details over alerts), failover (Shortcut+Shift+F; its title counts open proposals), the auditor's view
+ * and the drills; status bar below. While a drill runs, the whole window is in drill mode (frame and banner,
+ * {@link DrillMode}). It wires the backend's topology and telemetry streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -60,6 +65,7 @@ public final class MainWindow implements AutoCloseable {
     private final TelemetryStore telemetryStore;
     private final AuditViewModel audit;
     private final FailoverScreen failover;
+    private final DrillViewModel drills;
     private final AnimationTimer pulse;
     private final BorderPane root = new BorderPane();
 
@@ -87,11 +93,15 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
+        drills = new DrillViewModel(backend.drills(), new FxBackground(), clock, new DrillExports());
+        var drillTab = new Tab("Drills", new DrillView(drills, topology.topologyProperty()));
+        drillTab.setId("drill-tab");
+
         root.setId("main-window");
-        root.setTop(new VBox(new PlatformBanner(connection), new TilesView(telemetry)));
+        root.setTop(new VBox(DrillMode.apply(root, drills), new PlatformBanner(connection), new TilesView(telemetry)));
         failover = new FailoverScreen(backend, topology.topologyProperty(), new CandidateLag(store, telemetryStore),
                 new FxBackground(), clock);
-        var tabs = new TabPane(new Tab("Operations", split), failover.tab(), AuditView.tab(audit));
+        var tabs = new TabPane(new Tab("Operations", split), failover.tab(), AuditView.tab(audit), drillTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         root.setCenter(tabs);
@@ -121,6 +131,7 @@ public final class MainWindow implements AutoCloseable {
                     lastClockNanos = now;
                     connection.pulse(instant, status, store.lastEventAt());
                     audit.pulse(instant);
+                    drills.pulse(instant);
                 }
                 if (tilesDue) {
                     tilesDue = false;
@@ -158,6 +169,10 @@ public final class MainWindow implements AutoCloseable {
         return telemetry;
     }
 
+    public DrillViewModel drills() {
+        return drills;
+    }
+
     public ConnectionViewModel connection() {
         return connection;
     }
@@ -174,6 +189,7 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         pulse.stop();
         failover.close();
+        drills.close();
         telemetryWatch.close();
         watch.close();
         telemetry.charts().close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
+import io.meridian.client.DrillClient;
 import io.meridian.client.Backend;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
@@ -78,6 +79,11 @@ class ConnectionViewModelTest {
 
         @Override
         public AuditReader audit() {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public DrillClient drills() {
             throw new UnsupportedOperationException("not used");
         }
 

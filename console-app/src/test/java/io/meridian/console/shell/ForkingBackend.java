@@ -5,6 +5,7 @@ import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;
 import io.meridian.client.TelemetryWatch;
@@ -103,6 +104,11 @@ final class ForkingBackend implements Backend {
     @Override
     public SimulatorControl simulatorControl() {
         return real.simulatorControl();
+    }
+
+    @Override
+    public DrillClient drills() {
+        return real.drills();
     }
 
     @Override

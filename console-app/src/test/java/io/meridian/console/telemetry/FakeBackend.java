@@ -2,6 +2,7 @@ package io.meridian.console.telemetry;
 
 import io.meridian.client.ActingIdentities;
 import io.meridian.client.AuditReader;
+import io.meridian.client.DrillClient;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
 import io.meridian.client.FailoverClient;
@@ -61,6 +62,11 @@ final class FakeBackend implements Backend {
 
     @Override
     public AuditReader audit() {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public DrillClient drills() {
         throw new UnsupportedOperationException("not used by these tests");
     }
 

@@ -16,6 +16,7 @@ import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
 import io.meridian.client.ConnectionSecurity;
+import io.meridian.client.DrillClient;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.Backoff;
 import io.meridian.client.SimulatorControl;
@@ -222,6 +223,11 @@ public final class GrpcBackend implements Backend {
     @Override
     public AuditReader audit() {
         return new GrpcAuditReader(channel, target);
+    }
+
+    @Override
+    public DrillClient drills() {
+        return new GrpcDrillClient(channel, target, scheduler, clock);
     }
 
     @Override

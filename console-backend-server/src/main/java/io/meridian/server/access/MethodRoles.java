@@ -53,7 +53,9 @@ public final class MethodRoles {
                 "RefreshDryRun");
         put(table, "meridian.v1.FailoverService", decider, "RequestSwitchover", "Decide");
         put(table, "meridian.v1.DrillService", commander, "StartDrill", "AbortDrill");
-        put(table, "meridian.v1.DrillService", ANY_ROLE, "WatchDrill", "GetDrillReport", "ListDrills");
+        // A manual runbook step is confirmed by the person it names; the drill service checks who that is.
+        put(table, "meridian.v1.DrillService", ANY_ROLE, "WatchDrill", "GetDrillReport", "ListDrills",
+                "ConfirmDrillStep");
         return new MethodRoles(table);
     }
 

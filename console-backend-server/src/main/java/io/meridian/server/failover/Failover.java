@@ -1,5 +1,6 @@
 package io.meridian.server.failover;
 
+import io.meridian.model.topology.Replica;
 import io.meridian.server.access.Identities;
 import io.meridian.server.audit.EntryDraft;
 import io.meridian.server.platform.Platform;
@@ -11,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The failover part of a backend, assembled: workflow, detector, phase runner and the gRPC service, over one
@@ -20,13 +22,15 @@ public final class Failover implements AutoCloseable {
     private final FailoverService service;
     private final FailoverWorkflow workflow;
     private final PhaseRunner runner;
+    private final FailureDetector detector;
     private final ScheduledFuture<?> detection;
 
     private Failover(FailoverService service, FailoverWorkflow workflow, PhaseRunner runner,
-                     ScheduledFuture<?> detection) {
+                     FailureDetector detector, ScheduledFuture<?> detection) {
         this.service = service;
         this.workflow = workflow;
         this.runner = runner;
+        this.detector = detector;
         this.detection = detection;
     }
 
@@ -42,7 +46,12 @@ public final class Failover implements AutoCloseable {
         var detection = scheduler.scheduleAtFixedRate(detector::check, detectEvery.toMillis(), detectEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
         return new Failover(new FailoverService(workflow, identities, clock, scheduler, heartbeat), workflow, runner,
-                detection);
+                detector, detection);
+    }
+
+    /** Tells the detector which drill declared a failed replica, so the proposals drills cause carry their id. */
+    public void drillsFrom(Function<Replica, String> drillOf) {
+        detector.drillsFrom(drillOf);
     }
 
     public FailoverService service() {

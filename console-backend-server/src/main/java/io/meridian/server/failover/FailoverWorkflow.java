@@ -91,8 +91,11 @@ public final class FailoverWorkflow {
         this.runner = runner;
     }
 
-    /** Subscribes to every proposal change; returns the action that unsubscribes. */
-    Runnable watch(Consumer<Proposal> watcher) {
+    /**
+     * Subscribes to every proposal change; returns the action that unsubscribes. Watchers are called under this
+     * workflow's lock: they must return quickly and must not wait for a lock a workflow caller may hold.
+     */
+    public Runnable watch(Consumer<Proposal> watcher) {
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
     }

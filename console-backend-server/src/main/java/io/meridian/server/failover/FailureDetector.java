@@ -7,6 +7,7 @@ import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +22,18 @@ final class FailureDetector {
     private final FailoverWorkflow workflow;
     private final Duration confirmation;
     private final Clock clock;
+    /** The drill that declared a failed replica ("" for none), so the proposal it causes carries the drill's id. */
+    private volatile Function<Replica, String> drillOf = replica -> "";
 
     FailureDetector(Supplier<Topology> topology, FailoverWorkflow workflow, Duration confirmation, Clock clock) {
         this.topology = topology;
         this.workflow = workflow;
         this.confirmation = confirmation;
         this.clock = clock;
+    }
+
+    void drillsFrom(Function<Replica, String> drillOf) {
+        this.drillOf = drillOf;
     }
 
     void check() {
@@ -36,7 +43,7 @@ final class FailureDetector {
             for (var cluster : current.clusters()) {
                 cluster.primary().filter(p -> p.health() == Health.FAILED)
                         .filter(p -> !Duration.between(p.healthSince(), now).minus(confirmation).isNegative())
-                        .ifPresent(p -> workflow.openFailover(cluster, p, p.healthSince(), ""));
+                        .ifPresent(p -> workflow.openFailover(cluster, p, p.healthSince(), drillOf.apply(p)));
             }
             for (var proposal : workflow.open()) {
                 var old = replica(current, proposal.getOldPrimaryId());

@@ -51,6 +51,14 @@ public interface Platform extends AutoCloseable {
      */
     PhaseResult execute(ExecutionPhase phase, FailoverPlan plan) throws PlatformActionException;
 
+    /**
+     * Fault injection for disaster-recovery drills, when this platform can inject faults on purpose; empty (the
+     * default) when it cannot, and the backend then refuses drills with a message that says so.
+     */
+    default Optional<DrillFaults> drillFaults() {
+        return Optional.empty();
+    }
+
     /** Stops observing and releases what the platform holds. */
     @Override
     void close();

@@ -1,0 +1,122 @@
+package io.meridian.console.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meridian.client.BackendException;
+import io.meridian.client.DrillClient;
+import io.meridian.client.DrillWatch;
+import io.meridian.console.tasks.CurrentThread;
+import io.meridian.model.drill.Drill;
+import io.meridian.model.drill.DrillRequest;
+import io.meridian.model.drill.DrillType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drill view-model without a display or a server. */
+class DrillViewModelTest {
+    private final List<DrillWatch.Listener> listeners = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
+    private Drill running = DrillSamples.waitingForDecision();
+
+    private final DrillClient client = new DrillClient() {
+        @Override
+        public Drill start(DrillRequest request) throws BackendException {
+            calls.add("start " + request.type() + " " + request.targets() + " " + request.runbookName() + " "
+                    + request.runbookText().length());
+            if (request.targets().contains("busy-1")) {
+                throw new BackendException(BackendException.Kind.REFUSED, "region busy-1 is already in drill x",
+                        null);
+            }
+            return running;
+        }
+
+        @Override
+        public Drill abort(String drillId, String reason) {
+            calls.add("abort " + drillId + " " + reason);
+            return running;
+        }
+
+        @Override
+        public Drill confirmStep(String drillId, String stepId, String note) {
+            calls.add("confirm " + stepId);
+            return running;
+        }
+
+        @Override
+        public Drill report(String drillId) {
+            return running;
+        }
+
+        @Override
+        public List<Drill> list() {
+            return List.of();
+        }
+
+        @Override
+        public DrillWatch watch(String drillId, DrillWatch.Listener listener) {
+            listeners.add(listener);
+            return () -> { };
+        }
+    };
+
+    private final DrillViewModel model = new DrillViewModel(client, new CurrentThread(),
+            Clock.fixed(Instant.parse("2026-11-25T03:00:05Z"), ZoneOffset.UTC), new DrillExports());
+
+    @Test
+    void startingFollowsTheDrillAndEntersDrillModeOnTheNextPulse() {
+        model.start(DrillRequest.of(DrillType.REGION_OUTAGE, "us-east-1"));
+        assertThat(model.activeProperty().get()).as("nothing reaches the screen before the pulse").isFalse();
+        model.pulse(Instant.parse("2026-11-25T03:00:05Z"));
+        assertThat(model.activeProperty().get()).isTrue();
+        assertThat(model.bannerProperty().get()).startsWith("DRILL IN PROGRESS").contains("NOT A REAL INCIDENT")
+                .contains("simulated ×20.0");
+        assertThat(model.clocks()).hasSize(4);
+        assertThat(model.timeline().getFirst().kind()).as("newest first").isEqualTo("proposal opened");
+        assertThat(listeners).hasSize(1);
+    }
+
+    @Test
+    void aRunbookFileIsReadAndSentWithItsNameAndAMissingOneIsSaidInWords(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("monthly.json"), "{\"runbook\": \"x\"}");
+        model.startRunbook(file);
+        assertThat(calls).containsExactly("start RUNBOOK [] monthly.json 16");
+        model.startRunbook(dir.resolve("missing.json"));
+        assertThat(model.messageProperty().get()).startsWith("cannot read the runbook").contains("missing.json");
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void aRefusalIsShownInWordsAndNothingIsFollowed() {
+        model.start(DrillRequest.of(DrillType.REGION_OUTAGE, "busy-1"));
+        model.pulse(Instant.parse("2026-11-25T03:00:05Z"));
+        assertThat(model.messageProperty().get()).isEqualTo("region busy-1 is already in drill x");
+        assertThat(model.activeProperty().get()).isFalse();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theFinalReportEndsDrillMode() {
+        model.start(DrillRequest.of(DrillType.REGION_OUTAGE, "us-east-1"));
+        model.pulse(Instant.parse("2026-11-25T03:00:05Z"));
+        var ended = new Drill(running.id(), running.type(), running.title(), running.targets(),
+                io.meridian.model.drill.DrillState.COMPLETED, "every step ran", "carol", running.startedAt(),
+                running.startedAt().plusSeconds(200), running.platformElapsed(), running.wallElapsed(),
+                running.steps(), running.timeline(), running.measures(), running.decisions(), running.proposalIds(),
+                running.audit(), "", running.declaredFaults(), io.meridian.model.drill.DrillOutcome.FAILED);
+        listeners.getFirst().onDrill(ended, true);
+        model.pulse(Instant.parse("2026-11-25T03:00:06Z"));
+        assertThat(model.activeProperty().get()).isFalse();
+        assertThat(model.bannerProperty().get()).isEmpty();
+        assertThat(model.headlineProperty().get()).startsWith("✕").contains("completed").contains("outcome failed");
+        assertThat(model.messageProperty().get()).isEqualTo("Drill completed: every step ran");
+        model.abort("too late");
+        assertThat(calls).as("an ended drill is not aborted").noneMatch(c -> c.startsWith("abort"));
+    }
+}

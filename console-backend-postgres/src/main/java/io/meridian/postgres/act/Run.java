@@ -1,0 +1,21 @@
+package io.meridian.postgres.act;
+
+/**
+ * What one failover run learnt in a phase and a later phase needs: where the old primary stopped, the timeline
+ * before promotion, the measured loss, the canary's position. Phases of one run are called one at a time.
+ */
+final class Run {
+    /** The old primary's last WAL position: read after fencing, or last observed when it was lost. */
+    long fencedLsn = -1;
+    long oldTimeline = -1;
+    long newTimeline = -1;
+    long lostBytes = -1;
+    long lostMillis = -1;
+    long canaryLsn = -1;
+    /** After a lost primary: the furthest position another standby had beyond the candidate's, or -1. */
+    long aheadOfCandidate = -1;
+    /** Each detached standby's primary_conninfo before detaching, for REROUTE to repoint. */
+    final java.util.Map<String, String> savedConninfo = new java.util.HashMap<>();
+    /** Standbys that could not be detached, and why. */
+    final java.util.Map<String, String> detachFailures = new java.util.HashMap<>();
+}

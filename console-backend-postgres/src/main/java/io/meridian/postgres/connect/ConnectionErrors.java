@@ -1,0 +1,81 @@
+package io.meridian.postgres.connect;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+
+/** Failure wording: what happened and what to check, from the SQL state and the cause's type. */
+public final class ConnectionErrors {
+    private ConnectionErrors() {
+    }
+
+    public static String describe(SQLException e, String user, String database) {
+        var state = e.getSQLState() == null ? "" : e.getSQLState();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host (the name does not resolve)";
+            }
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return "connection refused (is PostgreSQL running and listening there?)";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "no answer in time (host down, or a firewall drops the packets)";
+            }
+        }
+        if (state.equals("28P01") || state.equals("28000")) {
+            return "authentication failed for user '" + user + "': wrong password, or no pg_hba.conf entry "
+                    + "lets this user in (" + firstLine(e.getMessage()) + ")";
+        }
+        if (state.equals("3D000")) {
+            return "database '" + database + "' does not exist";
+        }
+        if (notPostgres(e)) {
+            return "the server does not speak the PostgreSQL protocol (is it PostgreSQL? "
+                    + firstLine(e.getMessage()) + ")";
+        }
+        if (state.startsWith("08")) {
+            return "connection lost (" + firstLine(e.getMessage()) + ")";
+        }
+        return firstLine(e.getMessage()) + (state.isEmpty() ? "" : " (SQL state " + state + ")");
+    }
+
+    /**
+     * True when the server did not answer: refused or timed-out connections, a name that does not resolve, a
+     * connection that broke (SQL state class 08) or a server shutting down (57P01..57P03).
+     */
+    public static boolean unreachable(SQLException e) {
+        var state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)
+                || hasCause(e, NoRouteToHostException.class) || hasCause(e, SocketTimeoutException.class)) {
+            return true;
+        }
+        if (notPostgres(e)) {
+            return false;
+        }
+        return state.startsWith("08") || state.startsWith("57P");
+    }
+
+    /**
+     * A protocol violation during session set-up: something answers on the port, but not PostgreSQL. A connection
+     * to a real server that breaks later (an I/O error, SQL state 08006) is a lost connection instead.
+     */
+    private static boolean notPostgres(SQLException e) {
+        return "08P01".equals(e.getSQLState())
+                || e.getMessage() != null && e.getMessage().startsWith("Protocol error");
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse(message).strip();
+    }
+}
