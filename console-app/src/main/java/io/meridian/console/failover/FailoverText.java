@@ -33,6 +33,12 @@ final class FailoverText {
         return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
     }
 
+    /** How long ago, to the second: "0 s", "42 s", "3 min 20 s"; an age never shows milliseconds. */
+    static String age(Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        return seconds < 60 ? seconds + " s" : duration(Duration.ofSeconds(seconds));
+    }
+
     /** A time after a start on a timeline: "0.0 s", "0.5 s", "2.4 s", "12 s", "1 min 5 s". */
     static String offset(Duration d) {
         return d.toMillis() < 10_000 ? String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0) : duration(d);

@@ -119,10 +119,8 @@ final class ProposalDetailView extends VBox {
         if (p == null) {
             return;
         }
-        var opened = Duration.ofSeconds(Math.max(0, Duration.between(p.openedAt(), now).toSeconds()));
-        var text = "Opened " + FailoverText.duration(opened) + " ago"
-                + p.failureSeen().map(f -> " · primary failed "
-                + FailoverText.duration(Duration.ofSeconds(Math.max(0, Duration.between(f, now).toSeconds())))
+        var text = "Opened " + FailoverText.age(Duration.between(p.openedAt(), now)) + " ago"
+                + p.failureSeen().map(f -> " · primary failed " + FailoverText.age(Duration.between(f, now))
                 + " ago").orElse("")
                 + p.flappingWindowEnd().filter(end -> end.isAfter(now)).map(end -> " · Anti-flapping window: "
                 + FailoverText.countdown(Duration.between(now, end)) + " left").orElse("");

@@ -71,16 +71,12 @@ public final class ProposalRow {
     void tick(Instant serverNow) {
         var p = proposal.get();
         var opened = Duration.between(p.openedAt(), serverNow);
-        set(age, p.state() == ProposalState.OPEN ? "open " + FailoverText.duration(roundDown(opened))
+        set(age, p.state() == ProposalState.OPEN ? "open " + FailoverText.age(opened)
                 : FailoverText.state(p.state()).toLowerCase(Locale.ROOT) + " · opened "
-                + FailoverText.duration(roundDown(opened)) + " ago");
+                + FailoverText.age(opened) + " ago");
         set(countdown, p.flappingWindowEnd().filter(end -> end.isAfter(serverNow))
                 .map(end -> "Anti-flapping: " + FailoverText.countdown(Duration.between(serverNow, end)) + " left")
                 .orElse(""));
-    }
-
-    private static Duration roundDown(Duration d) {
-        return Duration.ofSeconds(Math.max(0, d.toSeconds()));
     }
 
     private static void set(ReadOnlyStringWrapper property, String text) {

@@ -12,6 +12,7 @@ import io.meridian.model.topology.Replica;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -165,13 +166,20 @@ class FailoverScreenTest {
             robot.targetWindow(robot.lookup("#decision-dialog").query().getScene().getWindow());
             robot.write(reason);
             for (var tick : robot.lookup(".override-tick").queryAllAs(CheckBox.class)) {
-                robot.clickOn(tick);
+                // Focus moves to each tick as Tab would; Space ticks it.
+                WaitForAsyncUtils.asyncFx(tick::requestFocus).get(5, TimeUnit.SECONDS);
+                robot.type(KeyCode.SPACE);
             }
             robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
             robot.write(candidate);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                    () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled()
-                            || changedMeanwhile(robot));
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                        () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled()
+                                || changedMeanwhile(robot));
+            } catch (TimeoutException e) {
+                throw new AssertionError("the decision could not be sent: "
+                        + robot.lookup("#decision-dialog .command-why").queryLabeled().getText(), e);
+            }
             String refusal;
             if (changedMeanwhile(robot)) {
                 refusal = robot.lookup("#decision-dialog .command-why").queryLabeled().getText();
