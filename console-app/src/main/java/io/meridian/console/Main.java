@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import io.meridian.audit.cli.ExportBundleCommand;
 import io.meridian.audit.cli.VerifyBundleCommand;
 import io.meridian.cli.Arguments;
+import io.meridian.client.ActingIdentities;
+import io.meridian.client.ActingIdentity;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendException;
 import io.meridian.console.audit.AuditSettings;
@@ -19,6 +21,7 @@ import io.meridian.console.userdata.UserData;
 import io.meridian.console.userdata.UserDataException;
 import io.meridian.console.userdata.UserDirectories;
 import io.meridian.model.session.MeridianVersion;
+import io.meridian.model.session.SessionInfo;
 import io.meridian.server.scenario.ScenarioException;
 import io.meridian.sim.ShippedScenarios;
 import java.io.IOException;
@@ -170,16 +173,28 @@ public final class Main {
             return EmbeddedBackend.start(scenario, options.seed(), options.connection().demoIdentity(),
                     new EmbeddedAudit(directories));
         }
-        var backend = Backend.connectWith(options.backend(), options.connection().security());
+        var security = options.connection().security();
+        var signingKey = options.connection().openSigningKey();
+        var backend = Backend.connectWith(options.backend(), security);
+        SessionInfo session;
         try {
             // Connect first: a cold TLS handshake must not eat the session call's deadline.
             backend.awaitConnected(CONNECT_TIMEOUT);
-            backend.session();
+            session = backend.session();
         } catch (BackendException e) {
             backend.close();
             throw e;
         }
-        return backend;
+        if (signingKey.isEmpty()) {
+            return backend;
+        }
+        backend.close();
+        // The certificate says who we are, the backend which roles that gives; the key signs our decisions.
+        var caller = session.caller();
+        var me = new ActingIdentity(caller.identity(), caller.identity(), caller.roles(), signingKey.get());
+        var acting = Backend.connectWith(options.backend(), security, ActingIdentities.single(me));
+        acting.awaitConnected(CONNECT_TIMEOUT);
+        return acting;
     }
 
     private static void save(UserData userData, Preferences preferences) {

@@ -29,6 +29,12 @@ public interface Backend extends AutoCloseable {
         return GrpcBackend.connectWith(address, security);
     }
 
+    /** As {@link #connectWith(BackendAddress, ConnectionSecurity)}, deciding failovers as {@code identities}. */
+    static Backend connectWith(BackendAddress address, ConnectionSecurity security, ActingIdentities identities)
+            throws BackendException {
+        return GrpcBackend.connectWith(address, security, identities);
+    }
+
     /**
      * Connects to a loopback demo backend as the members of its demo team that {@code identities} holds, naming on
      * each call the member it acts as at that moment, so the console can switch between them while connected.

@@ -73,6 +73,15 @@ public final class GrpcBackend implements Backend {
      * on a loopback demo backend as the named demo identity (a header on every call).
      */
     public static GrpcBackend connectWith(BackendAddress address, ConnectionSecurity security) throws BackendException {
+        return connectWith(address, security, ActingIdentities.none());
+    }
+
+    /**
+     * As {@link #connectWith(BackendAddress, ConnectionSecurity)}, acting as {@code identities} when deciding
+     * failovers (one person with real credentials: the holder of the client certificate and the signing key).
+     */
+    public static GrpcBackend connectWith(BackendAddress address, ConnectionSecurity security,
+                                          ActingIdentities identities) throws BackendException {
         var builder = channelTo(address);
         boolean loopback = isLoopback(address.host());
         if (loopback && security.trustedCertificates() == null && !security.mutualTls()) {
@@ -91,7 +100,7 @@ public final class GrpcBackend implements Backend {
             builder.intercept(MetadataUtils.newAttachHeadersInterceptor(
                     DemoIdentityHeader.of(security.demoIdentity())));
         }
-        return new GrpcBackend(address.toString(), builder.build(), Clock.systemUTC());
+        return new GrpcBackend(address.toString(), builder.build(), Clock.systemUTC(), identities);
     }
 
     /**
