@@ -2,15 +2,16 @@ package io.meridian.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.meridian.api.v1.DecisionKind;
 import io.meridian.api.v1.DecisionRequest;
 import io.meridian.api.v1.Proposal;
 import io.meridian.api.v1.ProposalState;
 import io.meridian.audit.Ed25519PrivateKey;
-import io.meridian.client.grpc.ProtoTime;
-import io.meridian.failover.DecisionPayload;
+import io.meridian.client.ActingIdentity;
+import io.meridian.client.DecisionSigner;
+import io.meridian.client.grpc.FailoverMapper;
+import io.meridian.model.failover.DecisionDraft;
+import io.meridian.model.failover.DecisionKind;
 import io.meridian.model.session.Role;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Region;
@@ -30,8 +31,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,15 +127,11 @@ class ApprovedSwitchoverTest {
         }
     }
 
+    /** The decision a console would send: signed by {@link DecisionSigner}, mapped as the client maps it. */
     private static DecisionRequest sign(Proposal p, String who, Ed25519PrivateKey key) {
-        var at = Instant.now();
-        var requestId = UUID.randomUUID().toString();
-        var payload = new DecisionPayload(p.getId(), p.getVersion(), true, "maintenance window agreed",
-                ChronoUnit.MICROS.between(Instant.EPOCH, at), requestId, List.of(), who);
-        return DecisionRequest.newBuilder().setProposalId(p.getId()).setProposalVersion(p.getVersion())
-                .setDecision(DecisionKind.DECISION_KIND_APPROVE).setReason("maintenance window agreed")
-                .setDecidedAt(ProtoTime.timestamp(at)).setRequestId(requestId)
-                .setSignature(ByteString.copyFrom(key.sign(payload.bytes()))).build();
+        var signer = new ActingIdentity(who, who, Set.of(Role.OPERATOR), key);
+        return FailoverMapper.toProto(new DecisionSigner(Clock.systemUTC()).sign(new DecisionDraft(p.getId(),
+                p.getVersion(), DecisionKind.APPROVE, "maintenance window agreed", List.of()), signer));
     }
 
     private static Ed25519PrivateKey key(int seed) {

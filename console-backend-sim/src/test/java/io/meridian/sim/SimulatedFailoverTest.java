@@ -2,17 +2,19 @@ package io.meridian.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.meridian.api.v1.DecisionKind;
 import io.meridian.api.v1.DecisionRequest;
 import io.meridian.api.v1.PhaseStatus;
 import io.meridian.api.v1.Proposal;
 import io.meridian.api.v1.ProposalState;
 import io.meridian.api.v1.Verdict;
 import io.meridian.audit.Ed25519PrivateKey;
+import io.meridian.client.ActingIdentity;
+import io.meridian.client.DecisionSigner;
+import io.meridian.client.grpc.FailoverMapper;
 import io.meridian.client.grpc.ProtoTime;
-import io.meridian.failover.DecisionPayload;
+import io.meridian.model.failover.DecisionDraft;
+import io.meridian.model.failover.DecisionKind;
 import io.meridian.model.session.Role;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.ReplicaRole;
@@ -25,13 +27,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,15 +121,11 @@ class SimulatedFailoverTest {
         }
     }
 
+    /** The decision a console would send: signed by {@link DecisionSigner}, mapped as the client maps it. */
     private static DecisionRequest sign(Proposal p, String who, Ed25519PrivateKey key) {
-        var at = Instant.now();
-        var requestId = UUID.randomUUID().toString();
-        var payload = new DecisionPayload(p.getId(), p.getVersion(), true, "primary lost",
-                ChronoUnit.MICROS.between(Instant.EPOCH, at), requestId, List.of(), who);
-        return DecisionRequest.newBuilder().setProposalId(p.getId()).setProposalVersion(p.getVersion())
-                .setDecision(DecisionKind.DECISION_KIND_APPROVE).setReason("primary lost")
-                .setDecidedAt(ProtoTime.timestamp(at)).setRequestId(requestId)
-                .setSignature(ByteString.copyFrom(key.sign(payload.bytes()))).build();
+        var signer = new ActingIdentity(who, who, Set.of(Role.OPERATOR), key);
+        return FailoverMapper.toProto(new DecisionSigner(Clock.systemUTC()).sign(new DecisionDraft(p.getId(),
+                p.getVersion(), DecisionKind.APPROVE, "primary lost", List.of()), signer));
     }
 
     private static Ed25519PrivateKey key(int seed) {

@@ -2,22 +2,23 @@ package io.meridian.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.meridian.api.v1.DecisionKind;
 import io.meridian.api.v1.DecisionRequest;
 import io.meridian.api.v1.Proposal;
 import io.meridian.audit.Ed25519PrivateKey;
-import io.meridian.client.grpc.ProtoTime;
-import io.meridian.failover.DecisionPayload;
+import io.meridian.client.ActingIdentity;
+import io.meridian.client.DecisionSigner;
+import io.meridian.client.grpc.FailoverMapper;
+import io.meridian.console.audit.AuditSettings;
 import io.meridian.model.drill.Drill;
 import io.meridian.model.drill.DrillState;
 import io.meridian.model.drill.Measure;
 import io.meridian.model.drill.MeasureVerdict;
 import io.meridian.model.drill.TimelineKind;
+import io.meridian.model.failover.DecisionDraft;
+import io.meridian.model.failover.DecisionKind;
 import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
-import io.meridian.console.audit.AuditSettings;
 import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.access.Identity;
 import io.meridian.server.failover.FailoverPolicy;
@@ -30,13 +31,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
@@ -179,15 +177,11 @@ class DrillScreenTest {
                 .orElseThrow();
     }
 
+    /** The decision a console would send: signed by {@link DecisionSigner}, mapped as the client maps it. */
     private static DecisionRequest sign(Proposal p, String who, Ed25519PrivateKey key) {
-        var at = Instant.now();
-        var requestId = UUID.randomUUID().toString();
-        var payload = new DecisionPayload(p.getId(), p.getVersion(), true, "drill: us-east-1 lost",
-                ChronoUnit.MICROS.between(Instant.EPOCH, at), requestId, List.of(), who);
-        return DecisionRequest.newBuilder().setProposalId(p.getId()).setProposalVersion(p.getVersion())
-                .setDecision(DecisionKind.DECISION_KIND_APPROVE).setReason("drill: us-east-1 lost")
-                .setDecidedAt(ProtoTime.timestamp(at)).setRequestId(requestId)
-                .setSignature(ByteString.copyFrom(key.sign(payload.bytes()))).build();
+        var signer = new ActingIdentity(who, who, Set.of(Role.OPERATOR), key);
+        return FailoverMapper.toProto(new DecisionSigner(Clock.systemUTC()).sign(new DecisionDraft(p.getId(),
+                p.getVersion(), DecisionKind.APPROVE, "drill: us-east-1 lost", List.of()), signer));
     }
 
     private static Ed25519PrivateKey key(int seed) {
