@@ -1,6 +1,5 @@
 package io.meridian.sim;
 
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.meridian.model.session.Role;
 import io.meridian.server.BackendServer;
 import io.meridian.server.access.AccessPolicy;
@@ -10,12 +9,10 @@ import io.meridian.server.failover.FailoverPolicy;
 import io.meridian.server.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;

@@ -5,7 +5,6 @@ import io.meridian.client.AuditReader;
 import io.meridian.client.Backend;
 import io.meridian.client.BackendAddress;
 import io.meridian.client.BackendException;
-import io.meridian.client.ConnectionSecurity;
 import io.meridian.client.DrillClient;
 import io.meridian.client.FailoverClient;
 import io.meridian.client.SimulatorControl;

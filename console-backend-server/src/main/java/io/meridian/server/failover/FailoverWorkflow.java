@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -246,7 +247,7 @@ public final class FailoverWorkflow {
                 .filter(p -> p.getClusterId().equals(clusterId) && !closed(p)).findFirst();
     }
 
-    /** Ids of open proposals, for the detector's periodic refresh. */
+    /** Open proposals, for the detector's periodic refresh. */
     synchronized List<Proposal> open() {
         return proposals.values().stream().map(t -> t.proposal)
                 .filter(p -> p.getState() == ProposalState.PROPOSAL_STATE_OPEN).toList();
@@ -410,7 +411,7 @@ public final class FailoverWorkflow {
     }
 
     static String stateWord(ProposalState state) {
-        return state.name().replace("PROPOSAL_STATE_", "").toLowerCase(java.util.Locale.ROOT);
+        return state.name().replace("PROPOSAL_STATE_", "").toLowerCase(Locale.ROOT);
     }
 
     private static void require(boolean condition, String message) {
