@@ -42,6 +42,21 @@ class PlatformFileLoaderTest {
     }
 
     @Test
+    void aStandbyInAnotherJurisdictionIsRefusedByTheResidencyPolicy() throws Exception {
+        var file = PlatformFiles.write(dir, "abroad", List.of(new PlatformFiles.ClusterDef("orders", List.of(
+                new PlatformFiles.Replica("fra1", "eu-central-1", "PRIMARY", null, false, "127.0.0.1", 5432, ""),
+                new PlatformFiles.Replica("iad1", "us-east-1", "STANDBY", "fra1", false, "127.0.0.1", 5433, "")))),
+                "");
+        var lines = Files.readAllLines(file).stream()
+                .map(line -> line.contains("\"id\": \"us-east-1\"") ? line.replace("[\"GDPR\"]", "[\"CCPA\"]") : line)
+                .toList();
+        assertThat(lines).anyMatch(line -> line.contains("[\"CCPA\"]"));
+        Files.write(file, lines);
+        assertThatThrownBy(() -> PlatformFileLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("abroad.json").hasMessageContaining("GDPR").hasMessageContaining("us-east-1");
+    }
+
+    @Test
     void aScenarioFileWithoutThePostgresObjectIsRefused() throws Exception {
         var file = valid();
         var text = Files.readString(file);
