@@ -237,9 +237,8 @@ public final class BackendServer implements AutoCloseable {
         if (audit == null) {
             return;
         }
-        audit.source().close();
         try {
-            audit.log().close();
+            audit.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "closing the audit log failed", e);
         }

@@ -159,9 +159,8 @@ public final class SimulatedBackend {
         if (audit == null) {
             return;
         }
-        audit.source().close();
         try {
-            audit.log().close();
+            audit.close();
         } catch (IOException e) {
             // Nothing was appended: the refusal above is what the caller must hear.
         }

@@ -115,14 +115,8 @@ final class SimulatedFailover {
     }
 
     private Replica replica(String id) throws PlatformActionException {
-        for (var cluster : health.topology().clusters()) {
-            for (var replica : cluster.replicas()) {
-                if (replica.id().equals(id)) {
-                    return replica;
-                }
-            }
-        }
-        throw new PlatformActionException("no replica '" + id + "' on the simulated platform");
+        return health.topology().replica(id).orElseThrow(() ->
+                new PlatformActionException("no replica '" + id + "' on the simulated platform"));
     }
 
     private static String where(Replica replica) {

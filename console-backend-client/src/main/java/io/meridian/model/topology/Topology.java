@@ -35,6 +35,12 @@ public record Topology(
         return tiers.stream().filter(t -> t.tier() == tier).findFirst();
     }
 
+    /** The replica with this id, in whichever cluster it is. */
+    public Optional<Replica> replica(String replicaId) {
+        return clusters.stream().flatMap(c -> c.replicas().stream()).filter(r -> r.id().equals(replicaId))
+                .findFirst();
+    }
+
     /** Replicas running in a region, grouped under their clusters in cluster order. */
     public Map<Cluster, List<Replica>> replicasIn(String regionId) {
         var byCluster = new LinkedHashMap<Cluster, List<Replica>>();

@@ -1,6 +1,7 @@
 package io.meridian.server.audit;
 
 import io.meridian.audit.NoteKey;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * otherwise). The backend that receives it owns it and closes source and log.
  */
 public record BackendAudit(AuditLog log, AuditSource source, List<NoteKey> checkpointKeys,
-        List<RegionSigner> regionSigners, Duration checkpointInterval) {
+        List<RegionSigner> regionSigners, Duration checkpointInterval) implements AutoCloseable {
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(30);
 
     public BackendAudit {
@@ -22,5 +23,12 @@ public record BackendAudit(AuditLog log, AuditSource source, List<NoteKey> check
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("checkpoint interval must be positive, was " + checkpointInterval);
         }
+    }
+
+    /** Stops the source first, so that nothing is appended to a closed log, then closes the log. */
+    @Override
+    public void close() throws IOException {
+        source.close();
+        log.close();
     }
 }

@@ -311,8 +311,7 @@ public final class Drills implements AutoCloseable {
     }
 
     private static String regionOf(Topology topology, Proposal p) {
-        return topology.clusters().stream().flatMap(c -> c.replicas().stream())
-                .filter(r -> r.id().equals(p.getOldPrimaryId())).map(Replica::regionId).findFirst().orElse("");
+        return topology.replica(p.getOldPrimaryId()).map(Replica::regionId).orElse("");
     }
 
     public DrillReport abort(Caller caller, AbortDrillRequest request) {

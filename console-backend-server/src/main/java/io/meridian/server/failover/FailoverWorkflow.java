@@ -378,8 +378,7 @@ public final class FailoverWorkflow {
 
     /** The region audit entries of a proposal name: its old primary's. */
     String regionOf(Proposal p) {
-        return topology.get().clusters().stream().flatMap(c -> c.replicas().stream())
-                .filter(r -> r.id().equals(p.getOldPrimaryId())).map(Replica::regionId).findFirst().orElse("");
+        return topology.get().replica(p.getOldPrimaryId()).map(Replica::regionId).orElse("");
     }
 
     static String approvers(List<Decision> decisions) {

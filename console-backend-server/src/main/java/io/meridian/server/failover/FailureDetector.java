@@ -46,7 +46,7 @@ final class FailureDetector {
                         .ifPresent(p -> workflow.openFailover(cluster, p, p.healthSince(), drillOf.apply(p)));
             }
             for (var proposal : workflow.open()) {
-                var old = replica(current, proposal.getOldPrimaryId());
+                var old = current.replica(proposal.getOldPrimaryId()).orElse(null);
                 if (proposal.getKind() == FailoverKind.FAILOVER_KIND_UNPLANNED_FAILOVER
                         && (old == null || old.health() != Health.FAILED)) {
                     workflow.withdraw(proposal.getId(), old == null ? proposal.getOldPrimaryId() + " left the topology"
@@ -61,10 +61,5 @@ final class FailureDetector {
             // One bad check must not end detection: the next one sees the same topology again.
             LOG.log(System.Logger.Level.ERROR, "failover detection failed", e);
         }
-    }
-
-    private static Replica replica(Topology topology, String id) {
-        return topology.clusters().stream().flatMap(c -> c.replicas().stream()).filter(r -> r.id().equals(id))
-                .findFirst().orElse(null);
     }
 }
