@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,6 +48,7 @@ public final class DrillViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No drill is running");
     private final ReadOnlyObjectWrapper<DrillOutcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper currentStep = new ReadOnlyIntegerWrapper(-1);
     private final ObservableList<ClockFigure> clocks = FXCollections.observableArrayList();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
@@ -107,6 +110,11 @@ public final class DrillViewModel implements AutoCloseable {
     /** The followed drill's outcome, PENDING while it runs, null before there is one. */
     public ReadOnlyObjectProperty<DrillOutcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /** The index of the step that runs or waits for its person, -1 when none does. */
+    public ReadOnlyIntegerProperty currentStepProperty() {
+        return currentStep.getReadOnlyProperty();
     }
 
     public ObservableList<ClockFigure> clocks() {
@@ -248,6 +256,7 @@ public final class DrillViewModel implements AutoCloseable {
         headline.set(glyph + d.title() + " · " + DrillText.words(d.state()) + (d.state().ended() ? " · outcome "
                 + DrillText.words(d.outcome()) : ""));
         steps.setAll(IntStream.range(0, d.steps().size()).mapToObj(i -> StepRow.of(i, d.steps().get(i))).toList());
+        currentStep.set(IntStream.range(0, steps.size()).filter(i -> steps.get(i).current()).findFirst().orElse(-1));
         var rows = d.timeline().stream().sorted(java.util.Comparator.comparing(e -> e.at()))
                 .map(e -> TimelineRow.of(d.startedAt(), e)).toList();
         timeline.setAll(rows.reversed());

@@ -2,8 +2,6 @@ package io.meridian.console.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meridian.client.BackendException;
-import io.meridian.client.DrillClient;
 import io.meridian.client.DrillWatch;
 import io.meridian.console.tasks.CurrentThread;
 import io.meridian.model.drill.Drill;
@@ -12,7 +10,6 @@ import io.meridian.model.drill.DrillType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,50 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The drill view-model without a display or a server. */
 class DrillViewModelTest {
-    private final List<DrillWatch.Listener> listeners = new ArrayList<>();
-    private final List<String> calls = new ArrayList<>();
-    private Drill running = DrillSamples.waitingForDecision();
-
-    private final DrillClient client = new DrillClient() {
-        @Override
-        public Drill start(DrillRequest request) throws BackendException {
-            calls.add("start " + request.type() + " " + request.targets() + " " + request.runbookName() + " "
-                    + request.runbookText().length());
-            if (request.targets().contains("busy-1")) {
-                throw new BackendException(BackendException.Kind.REFUSED, "region busy-1 is already in drill x",
-                        null);
-            }
-            return running;
-        }
-
-        @Override
-        public Drill abort(String drillId, String reason) {
-            calls.add("abort " + drillId + " " + reason);
-            return running;
-        }
-
-        @Override
-        public Drill confirmStep(String drillId, String stepId, String note) {
-            calls.add("confirm " + stepId);
-            return running;
-        }
-
-        @Override
-        public Drill report(String drillId) {
-            return running;
-        }
-
-        @Override
-        public List<Drill> list() {
-            return List.of();
-        }
-
-        @Override
-        public DrillWatch watch(String drillId, DrillWatch.Listener listener) {
-            listeners.add(listener);
-            return () -> { };
-        }
-    };
+    private final FakeDrillClient client = new FakeDrillClient(DrillSamples.waitingForDecision());
+    private final List<DrillWatch.Listener> listeners = client.listeners;
+    private final List<String> calls = client.calls;
+    private final Drill running = client.running;
 
     private final DrillViewModel model = new DrillViewModel(client, new CurrentThread(),
             Clock.fixed(Instant.parse("2026-11-25T03:00:05Z"), ZoneOffset.UTC), new DrillExports());
