@@ -34,6 +34,8 @@ import javafx.stage.FileChooser;
  * {@link DrillViewModel} and builds nodes, nothing else.
  */
 public final class DrillView extends BorderPane {
+    private static final double TIMELINE_SHARE_RUNNING = 0.66;
+    private static final double TIMELINE_SHARE_ENDED = 0.4;
     private final DrillViewModel model;
     private final ChoiceBox<DrillType> type = new ChoiceBox<>();
     private final ChoiceBox<String> region = new ChoiceBox<>();
@@ -158,7 +160,10 @@ public final class DrillView extends BorderPane {
         var right = new SplitPane(titled("TIMELINE (newest first)", timeline),
                 titled("REPORT: MEASURED AGAINST TARGETS", new MeasuresPane(model)));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
+        // While a drill runs the timeline is what moves; once it ended, the report is what is read.
+        right.setDividerPositions(TIMELINE_SHARE_RUNNING);
+        model.activeProperty().addListener((obs, was, running) ->
+                right.setDividerPositions(running ? TIMELINE_SHARE_RUNNING : TIMELINE_SHARE_ENDED));
         var split = new SplitPane(titled("RUNBOOK STEPS", steps), right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.44);

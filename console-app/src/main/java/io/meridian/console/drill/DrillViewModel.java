@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +50,7 @@ public final class DrillViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No drill is running");
     private final ReadOnlyObjectWrapper<DrillOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper currentStep = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<Set<String>> drilledRegions = new ReadOnlyObjectWrapper<>(Set.of());
     private final ObservableList<ClockFigure> clocks = FXCollections.observableArrayList();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
@@ -87,6 +89,14 @@ public final class DrillViewModel implements AutoCloseable {
     /** True while the followed drill runs: drill mode, on every screen. */
     public ReadOnlyBooleanProperty activeProperty() {
         return active.getReadOnlyProperty();
+    }
+
+    /**
+     * The regions the followed drill declared as its targets, while it runs; empty otherwise. Every screen marks
+     * them (the map, the region list), so that an operator sees which faults are rehearsed.
+     */
+    public ReadOnlyObjectProperty<Set<String>> drilledRegionsProperty() {
+        return drilledRegions.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -238,6 +248,10 @@ public final class DrillViewModel implements AutoCloseable {
         boolean endsNow = active.get() && d.state().ended();
         drill.set(d);
         active.set(!d.state().ended());
+        var targets = d.state().ended() ? Set.<String>of() : Set.copyOf(d.targets());
+        if (!targets.equals(drilledRegions.get())) {
+            drilledRegions.set(targets);
+        }
         // The verdict shows once the drill ended; a target missed earlier is already in the report's lines.
         var verdict = d.state().ended() ? d.outcome() : DrillOutcome.PENDING;
         outcome.set(verdict);
@@ -281,6 +295,7 @@ public final class DrillViewModel implements AutoCloseable {
         shown = null;
         latest.set(null);
         active.set(false);
+        drilledRegions.set(Set.of());
         banner.set("");
         headline.set("Drill " + drillId.substring(0, Math.min(8, drillId.length())) + " is gone");
         message.set("The backend restarted and no longer knows drill " + drillId + ": it keeps no drill records "

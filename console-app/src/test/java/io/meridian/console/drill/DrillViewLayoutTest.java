@@ -83,6 +83,10 @@ class DrillViewLayoutTest {
             scene.getStylesheets().add(Objects.requireNonNull(DrillView.class.getResource(
                     "/io/meridian/console/meridian.css")).toExternalForm());
             stage.setScene(scene);
+            // The headless screen's frame buffer is 1000 x 1000 pixels: a window that runs past its bottom fails
+            // to draw, so the stage sits at the top left.
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
             model.start(DrillRequest.shippedRunbook("phase-7p-monthly"));

@@ -76,4 +76,29 @@ class DrillViewModelTest {
         model.abort("too late");
         assertThat(calls).as("an ended drill is not aborted").noneMatch(c -> c.startsWith("abort"));
     }
+
+    @Test
+    void theRegionsTheDrillTargetsAreMarkedWhileItRunsAndNoLonger() {
+        assertThat(model.drilledRegionsProperty().get()).isEmpty();
+        client.running = DrillSamples.monthlyRunbook(3);
+        model.start(DrillRequest.shippedRunbook("phase-7p-monthly"));
+        assertThat(model.drilledRegionsProperty().get()).as("nothing before the pulse").isEmpty();
+        model.pulse(Instant.parse("2026-11-25T03:00:05Z"));
+        assertThat(model.drilledRegionsProperty().get()).containsExactly("us-east-1");
+        var shown = model.drilledRegionsProperty().get();
+        listeners.getFirst().onDrill(DrillSamples.monthlyRunbook(4), false);
+        model.pulse(Instant.parse("2026-11-25T03:00:06Z"));
+        assertThat(model.drilledRegionsProperty().get()).as("the same regions: no change for the map to redraw")
+                .isSameAs(shown);
+
+        var runbook = client.running;
+        listeners.getFirst().onDrill(new Drill(runbook.id(), runbook.type(), runbook.title(), runbook.targets(),
+                io.meridian.model.drill.DrillState.ABORTED, "aborted by carol", "carol", runbook.startedAt(),
+                runbook.startedAt().plusSeconds(120), runbook.platformElapsed(), runbook.wallElapsed(),
+                runbook.steps(), runbook.timeline(), runbook.measures(), runbook.decisions(), runbook.proposalIds(),
+                runbook.audit(), runbook.runbookName(), runbook.declaredFaults(),
+                io.meridian.model.drill.DrillOutcome.INCOMPLETE), true);
+        model.pulse(Instant.parse("2026-11-25T03:00:07Z"));
+        assertThat(model.drilledRegionsProperty().get()).as("an ended drill marks no region").isEmpty();
+    }
 }

@@ -97,6 +97,10 @@ record ConsoleOnSimulator(BackendServer server, Backend backend, MainWindow wind
         Files.createDirectories(dir);
         WaitForAsyncUtils.asyncFx(() -> {
             var stage = (Stage) window.root().getScene().getWindow();
+            // The headless screen's frame buffer is 1000 x 1000 pixels: a window (or a dialog centred on it) that
+            // runs past its bottom fails to draw, so the stage moves to the top left.
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(1440);
             stage.setHeight(860);
         }).get(10, TimeUnit.SECONDS);

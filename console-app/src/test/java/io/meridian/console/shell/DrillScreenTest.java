@@ -2,7 +2,9 @@ package io.meridian.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meridian.console.drill.DrillMode;
 import io.meridian.console.drill.DrillTestText;
+import io.meridian.console.topology.RegionRow;
 import io.meridian.model.drill.Drill;
 import io.meridian.model.drill.DrillState;
 import io.meridian.model.drill.Measure;
@@ -16,7 +18,9 @@ import io.meridian.sim.SimulatedAuditLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,13 +37,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * An incident commander starts the phase-7p region-outage drill on the drill screen, approves the failover it
  * causes on the Failover tab together with an operator of the demo team (the console switching who it acts as and
  * signing each decision with that member's key, by the keyboard), and gets a report whose figures agree with its
- * timeline, on screen, in JSON and in the PDF. The backend keeps an audit log (so the report names its checkpoint)
- * and ticks every half second.
+ * timeline, on screen, in JSON and in the PDF. While the drill runs, the Operations tab marks its region on the map
+ * and in the region list; the marks go with the drill. The backend keeps an audit log (so the report names its
+ * checkpoint) and ticks every half second.
  */
 @ExtendWith(ApplicationExtension.class)
 class DrillScreenTest {
     private static final Duration TICK = Duration.ofMillis(500);
     private static final String CLUSTER = "control-plane";
+    private static final String REGION = "us-east-1";
 
     @TempDir
     Path auditDir;
@@ -85,15 +91,19 @@ class DrillScreenTest {
                 .anyMatch(r -> r.kind().equals("proposal opened")));
         console.writeScreenshot("drill.png");
 
+        robot.clickOn("Operations");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> badgedRegions(robot).equals(List.of(REGION)));
+        assertThat(drillVioletPixels(robot)).as("the drill ring and badge on the map").isGreaterThan(150);
+        console.writeScreenshot("drill-map.png");
+
         keyboard.selectProposalFor(CLUSTER);
         var failover = console.window().failover().viewModel();
-        var candidate = failover.selectedProperty().get().candidateId();
         keyboard.actAs(operator);
-        keyboard.approve(candidate, "drill: us-east-1 lost; " + candidate + " is in sync (first approver)");
+        keyboard.approve("drill: " + REGION + " lost; the candidate is in sync (first approver)");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failover.selectedProperty().get().approvals().size()
                 == 1);
         keyboard.actAs(commander);
-        keyboard.approve(candidate, "drill: failover of the control plane confirmed (incident commander)");
+        keyboard.approve("drill: failover of the control plane confirmed (incident commander)");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
                 failover.selectedProperty().get().state() == ProposalState.SUCCEEDED);
         var decided = failover.selectedProperty().get();
@@ -128,6 +138,9 @@ class DrillScreenTest {
         assertThat(report.audit().checkpointSize()).isGreaterThan(report.audit().entryIndexes().getLast());
         assertThat(robot.lookup("#drill-banner").queryLabeled().isVisible()).isFalse();
         console.writeScreenshot("drill-report.png");
+        robot.clickOn("Operations");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> badgedRegions(robot).isEmpty());
+        assertThat(drillVioletPixels(robot)).as("no drill mark on the map once the drill ended").isZero();
 
         var pdf = Files.createTempFile(auditDir, "drill", ".pdf");
         var json = Files.createTempFile(auditDir, "drill", ".json");
@@ -139,7 +152,7 @@ class DrillScreenTest {
         try (var document = Loader.loadPDF(pdf.toFile())) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains("DRILL REPORT: Region outage of us-east-1")
+        assertThat(text).contains("DRILL REPORT: Region outage of " + REGION)
                 .contains("RTO " + CLUSTER)
                 .contains(DrillTestText.duration(rto.measured()))
                 .contains("APPROVED " + CLUSTER + " by " + operator.displayName())
@@ -159,6 +172,32 @@ class DrillScreenTest {
         return console.window().failover().viewModel().rows().stream().map(r -> r.proposalProperty().get())
                 .filter(p -> p.clusterId().equals(CLUSTER) && p.drillId().equals(drillId)).findFirst()
                 .orElse(null);
+    }
+
+    /** The regions whose line in the region list carries the drill badge. */
+    private static List<String> badgedRegions(FxRobot robot) {
+        return robot.lookup("#region-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() instanceof RegionRow && c.lookup(".drill-badge").isVisible())
+                .map(c -> ((RegionRow) c.getItem()).region().id()).toList();
+    }
+
+    /** How many pixels of the map are the drill violet (the ring and badge of a drilled region). */
+    private static long drillVioletPixels(FxRobot robot) throws Exception {
+        var map = robot.lookup("#world-map").query();
+        var image = WaitForAsyncUtils.asyncFx(() -> map.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        var pixels = image.getPixelReader();
+        var violet = DrillMode.VIOLET;
+        long count = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                var c = pixels.getColor(x, y);
+                if (Math.abs(c.getRed() - violet.getRed()) < 0.06 && Math.abs(c.getGreen() - violet.getGreen()) < 0.06
+                        && Math.abs(c.getBlue() - violet.getBlue()) < 0.06) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static TimelineEntry entry(Drill d, TimelineKind kind, String subject) {

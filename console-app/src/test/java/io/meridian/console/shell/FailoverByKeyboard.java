@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -79,11 +80,11 @@ record FailoverByKeyboard(FxRobot robot, Stage stage, FailoverViewModel failover
 
     /**
      * Approves the selected proposal with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the
-     * target's name, Enter. The simulated world moves on while the dialog is open (a standby's health flickers, a
+     * name of the replica it promotes (as the dialog shows it then), Enter. The simulated world moves on while the dialog is open (a standby's health flickers, a
      * check's verdict changes); the backend then refuses the decision on the outdated version with "the proposal
      * changed: review it again", the dialog says so, and the decider reviews and approves again, as a person would.
      */
-    void approve(String candidate, String reason) throws Exception {
+    void approve(String reason) throws Exception {
         for (int attempt = 1; ; attempt++) {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                     () -> !robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
@@ -98,14 +99,15 @@ record FailoverByKeyboard(FxRobot robot, Stage stage, FailoverViewModel failover
                 robot.type(KeyCode.SPACE);
             }
             robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
-            robot.write(candidate);
+            robot.write(failover.selectedProperty().get().candidateId());
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                         () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled()
                                 || changedMeanwhile());
             } catch (TimeoutException e) {
                 throw new AssertionError("the decision could not be sent: "
-                        + robot.lookup("#decision-dialog .command-why").queryLabeled().getText(), e);
+                        + robot.lookup("#decision-dialog .command-why").queryLabeled().getText() + " (typed: '"
+                        + robot.lookup("#decision-target").queryAs(TextInputControl.class).getText() + "')", e);
             }
             String refusal;
             if (changedMeanwhile()) {

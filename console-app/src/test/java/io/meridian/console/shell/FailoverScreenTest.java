@@ -71,7 +71,7 @@ class FailoverScreenTest {
         var operator = keyboard.member(Role.OPERATOR);
         var commander = keyboard.member(Role.INCIDENT_COMMANDER);
         keyboard.actAs(operator);
-        keyboard.approve(candidate, "eu-db-fra-1 crashed; fra-2 is in sync (first approver)");
+        keyboard.approve("eu-db-fra-1 crashed; fra-2 is in sync (first approver)");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failover.selectedProperty().get().approvals().size()
                 == 1);
         assertThat(failover.messageProperty().get()).contains("1 of 2 approvals");
@@ -81,7 +81,7 @@ class FailoverScreenTest {
         assertThat(robot.lookup("#approve-why").queryAs(Label.class).getText()).contains("already decided");
 
         keyboard.actAs(commander);
-        keyboard.approve(candidate, "confirmed with the on-call DBA (second approver)");
+        keyboard.approve("confirmed with the on-call DBA (second approver)");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
                 failover.selectedProperty().get().state() == ProposalState.SUCCEEDED);
         var done = failover.selectedProperty().get();
