@@ -79,6 +79,17 @@ record FailoverByKeyboard(FxRobot robot, Stage stage, FailoverViewModel failover
     }
 
     /**
+     * Waits until {@code button} is enabled, presses Alt and its mnemonic {@code key}, waits for {@code dialog} and
+     * types into its window from then on.
+     */
+    void openDialog(String button, KeyCode key, String dialog) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(button).queryAs(Button.class).isDisabled());
+        robot.press(KeyCode.ALT).type(key).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(dialog).tryQuery().isPresent());
+        robot.targetWindow(robot.lookup(dialog).query().getScene().getWindow());
+    }
+
+    /**
      * Approves the selected proposal with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the
      * name of the replica it promotes (as the dialog shows it then), Enter. The simulated world moves on while the dialog is open (a standby's health flickers, a
      * check's verdict changes); the backend then refuses the decision on the outdated version with "the proposal
@@ -86,12 +97,7 @@ record FailoverByKeyboard(FxRobot robot, Stage stage, FailoverViewModel failover
      */
     void approve(String reason) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                    () -> !robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
-            robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-reason").tryQuery()
-                    .isPresent());
-            robot.targetWindow(robot.lookup("#decision-dialog").query().getScene().getWindow());
+            openDialog("#approve-button", KeyCode.A, "#decision-dialog");
             robot.write(reason);
             for (var tick : robot.lookup(".override-tick").queryAllAs(CheckBox.class)) {
                 // Focus moves to each tick as Tab would; Space ticks it.

@@ -101,13 +101,9 @@ class FailoverScreenTest {
         var failover = window.failover().viewModel();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> failover.connectedProperty().get()
                 && window.topology().topologyProperty().get() != null);
-        new FailoverByKeyboard(robot, stage, window).openTab();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> !robot.lookup("#switchover-button").queryAs(Button.class).isDisabled());
-        robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#switchover-dialog").tryQuery()
-                .isPresent());
-        robot.targetWindow(robot.lookup("#switchover-dialog").query().getScene().getWindow());
+        var keyboard = new FailoverByKeyboard(robot, stage, window);
+        keyboard.openTab();
+        keyboard.openDialog("#switchover-button", KeyCode.S, "#switchover-dialog");
         robot.press(KeyCode.ALT).type(KeyCode.E).release(KeyCode.ALT);
         robot.write("kernel patching on the primary's host, CHG-2211");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
