@@ -107,7 +107,7 @@ final class ServerProbe implements AutoCloseable {
         } catch (SQLException e) {
             close();
             return ServerStatus.failed(at, server.where() + ": " + ConnectionErrors.describe(e, server.monitor().user(),
-                    server.spec().database()), ConnectionErrors.unreachable(e));
+                    server.spec()), ConnectionErrors.unreachable(e));
         }
     }
 

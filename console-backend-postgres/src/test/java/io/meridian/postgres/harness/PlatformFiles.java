@@ -82,7 +82,10 @@ public final class PlatformFiles {
                 }
                 json.append('}').append(i + 1 < cluster.replicas().size() ? ",\n" : "\n");
                 servers.add("      {\"replica\": \"" + r.id() + "\", \"host\": \"" + r.host() + "\", \"port\": "
-                        + r.port() + ", \"database\": \"postgres\", \"tlsMode\": \"disable\"" + r.serverExtra() + "}");
+                        + r.port() + ", \"database\": \"postgres\""
+                        // Plain text on loopback unless the replica's extra JSON says otherwise.
+                        + (r.serverExtra().contains("\"tlsMode\"") ? "" : ", \"tlsMode\": \"disable\"")
+                        + r.serverExtra() + "}");
             }
             json.append("    ]}").append(c + 1 < clusters.size() ? ",\n" : "\n");
         }
