@@ -3,13 +3,9 @@ package io.meridian.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meridian.model.telemetry.TelemetrySample;
-import io.meridian.postgres.harness.PgCluster;
-import io.meridian.postgres.harness.PlatformFiles;
-import io.meridian.postgres.harness.RecordingObserver;
-import io.meridian.postgres.platformfile.PlatformFileLoader;
+import io.meridian.postgres.harness.LivePlatform;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,36 +25,27 @@ class TransactionRatesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PRIMARY_REGION = "eu-central-1";
     private static final String STANDBY_REGION = "eu-west-1";
-    private static PgCluster cluster;
-    private static PostgresPlatform platform;
-    private static RecordingObserver observer;
+    private static LivePlatform live;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        cluster = PgCluster.start(null, "fra1", "dub1");
-        var file = PlatformFileLoader.load(PlatformFiles.forCluster(cluster, dir, "rates", null, ""));
-        platform = new PostgresPlatform(file, PlatformFiles.ENVIRONMENT, Clock.systemUTC());
-        observer = new RecordingObserver(platform.topology());
-        platform.start(observer);
+        live = LivePlatform.start(dir, "rates", null, null, "fra1", "dub1");
     }
 
     @AfterAll
     static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (live != null) {
+            live.close();
         }
     }
 
     @Test
     @Order(1)
     void theFirstSampleIsUnknownAndAnIdleRegionThenShowsZero() throws Exception {
-        observer.await("six samples per region", WAIT, o -> o.services(PRIMARY_REGION).size() >= 6
+        live.observer().await("six samples per region", WAIT, o -> o.services(PRIMARY_REGION).size() >= 6
                 && o.services(STANDBY_REGION).size() >= 6);
         for (var region : List.of(PRIMARY_REGION, STANDBY_REGION)) {
-            var samples = observer.services(region);
+            var samples = live.observer().services(region);
             // Nothing to subtract from yet: unknown, not zero.
             assertThat(samples.getFirst().transactions()).as(region).isEmpty();
             var known = samples.stream().skip(1).filter(s -> s.transactions().isPresent()).toList();
@@ -77,10 +64,10 @@ class TransactionRatesTest {
         int commits = 400;
         int rollbacks = 150;
         int readOnly = 120;
-        var primaryBefore = observer.services(PRIMARY_REGION).size();
-        var standbyBefore = observer.services(STANDBY_REGION).size();
-        try (var primary = cluster.superuser(cluster.node("fra1"));
-             var standby = cluster.superuser(cluster.node("dub1"))) {
+        var primaryBefore = live.observer().services(PRIMARY_REGION).size();
+        var standbyBefore = live.observer().services(STANDBY_REGION).size();
+        try (var primary = live.cluster().superuser(live.cluster().node("fra1"));
+             var standby = live.cluster().superuser(live.cluster().node("dub1"))) {
             endTransactions(primary, commits, rollbacks);
             standby.setAutoCommit(true);
             try (var st = standby.prepareStatement("select count(*) from harness_writes")) {
@@ -90,14 +77,14 @@ class TransactionRatesTest {
             }
         }
         // A session publishes its counts at the latest when it ends; two more probes take them in.
-        var primaryAfter = observer.services(PRIMARY_REGION).size();
-        var standbyAfter = observer.services(STANDBY_REGION).size();
-        observer.await("four samples after the sessions ended", WAIT,
+        var primaryAfter = live.observer().services(PRIMARY_REGION).size();
+        var standbyAfter = live.observer().services(STANDBY_REGION).size();
+        live.observer().await("four samples after the sessions ended", WAIT,
                 o -> o.services(PRIMARY_REGION).size() >= primaryAfter + 4
                         && o.services(STANDBY_REGION).size() >= standbyAfter + 4);
 
-        var primaryTotal = integrate(observer.services(PRIMARY_REGION), primaryBefore);
-        var standbyTotal = integrate(observer.services(STANDBY_REGION), standbyBefore);
+        var primaryTotal = integrate(live.observer().services(PRIMARY_REGION), primaryBefore);
+        var standbyTotal = integrate(live.observer().services(STANDBY_REGION), standbyBefore);
         // Each session's log-in is one more committed transaction; autovacuum may add a few; the sampling
         // instants (the tick, not the probe) shift a few transactions between neighbouring samples.
         assertThat(primaryTotal.commits()).isBetween(commits - tolerance(commits), commits + 1 + 10.0);
@@ -111,11 +98,11 @@ class TransactionRatesTest {
     @Test
     @Order(3)
     void aStatisticsResetMakesTheNextSampleUnknownNotZero() throws Exception {
-        var before = observer.services(PRIMARY_REGION).size();
-        try (var primary = cluster.superuser(cluster.node("fra1"))) {
+        var before = live.observer().services(PRIMARY_REGION).size();
+        try (var primary = live.cluster().superuser(live.cluster().node("fra1"))) {
             primary.createStatement().execute("select pg_stat_reset()");
         }
-        observer.await("an unknown sample after the reset, then known again", WAIT, o -> {
+        live.observer().await("an unknown sample after the reset, then known again", WAIT, o -> {
             var after = o.services(PRIMARY_REGION);
             for (int i = before; i < after.size() - 1; i++) {
                 if (after.get(i).transactions().isEmpty() && after.get(i + 1).transactions().isPresent()) {
@@ -124,7 +111,8 @@ class TransactionRatesTest {
             }
             return false;
         });
-        var after = observer.services(PRIMARY_REGION).subList(before, observer.services(PRIMARY_REGION).size());
+        var all = live.observer().services(PRIMARY_REGION);
+        var after = all.subList(before, all.size());
         assertThat(after.stream().filter(s -> s.transactions().isEmpty())).hasSize(1);
         // The counters went down: no negative rate, no huge one.
         assertThat(after).allSatisfy(s -> s.transactions().ifPresent(t -> assertThat(t.commitsPerSecond())
@@ -134,15 +122,15 @@ class TransactionRatesTest {
     @Test
     @Order(4)
     void aServerThatCannotBeReadMakesItsRegionUnknownWhileTheOthersKeepTheirRates() throws Exception {
-        cluster.stop(cluster.node("dub1"));
-        int from = observer.services(STANDBY_REGION).size();
-        observer.await("three samples with dub1 down", WAIT, o -> o.services(STANDBY_REGION).size() >= from + 3);
-        var down = observer.services(STANDBY_REGION);
+        live.cluster().stop(live.cluster().node("dub1"));
+        int from = live.observer().services(STANDBY_REGION).size();
+        live.observer().await("three samples with dub1 down", WAIT, o -> o.services(STANDBY_REGION).size() >= from + 3);
+        var down = live.observer().services(STANDBY_REGION);
         assertThat(down.subList(from + 1, down.size())).allMatch(s -> s.transactions().isEmpty());
-        assertThat(observer.service(PRIMARY_REGION).orElseThrow().transactions()).isPresent();
+        assertThat(live.observer().service(PRIMARY_REGION).orElseThrow().transactions()).isPresent();
 
-        cluster.start(cluster.node("dub1"));
-        observer.await("dub1 rates known again", WAIT, o -> o.service(STANDBY_REGION)
+        live.cluster().start(live.cluster().node("dub1"));
+        live.observer().await("dub1 rates known again", WAIT, o -> o.service(STANDBY_REGION)
                 .flatMap(TelemetrySample.RegionService::transactions).isPresent());
     }
 
