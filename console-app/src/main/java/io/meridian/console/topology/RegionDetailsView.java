@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -68,7 +69,15 @@ public final class RegionDetailsView extends ScrollPane {
         var facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(4);
+        // Live figures first, where the pane opens; in the facts' grid so that they line up with the facts. The
+        // rate labels live across selections.
         int row = 0;
+        facts.addRow(row++, key("Commits"), commits);
+        facts.addRow(row++, key("Rollbacks"), rollbacks);
+        facts.add(ratesNote, 0, row++, 2, 1);
+        var gap = new Region();
+        gap.setMinHeight(8);
+        facts.add(gap, 0, row++, 2, 1);
         row = fact(facts, row, "Region id", r.id());
         row = fact(facts, row, "Provider", r.provider());
         row = fact(facts, row, "Role", r.role().label());
@@ -77,13 +86,8 @@ public final class RegionDetailsView extends ScrollPane {
         var targets = d.tierTargets();
         row = fact(facts, row, "RTO target", targets.map(t -> duration(t.rto())).orElse("not set"));
         row = fact(facts, row, "RPO target", targets.map(t -> duration(t.rpo())).orElse("not set"));
-        row = fact(facts, row, "Location", String.format("%.2f°, %.2f°", r.location().latitude(),
+        fact(facts, row, "Location", String.format("%.2f°, %.2f°", r.location().latitude(),
                 r.location().longitude()));
-        // In the facts' grid, so that the rates line up with the facts; the rate labels live across selections.
-        facts.add(section("Transactions"), 0, row++, 2, 1);
-        facts.addRow(row++, key("Commits"), commits);
-        facts.addRow(row++, key("Rollbacks"), rollbacks);
-        facts.add(ratesNote, 0, row, 2, 1);
 
         content.getChildren().addAll(name, health, facts, section("Replicas"));
         d.replicasByCluster().forEach((cluster, replicas) -> {
