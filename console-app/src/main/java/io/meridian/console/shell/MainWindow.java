@@ -71,9 +71,9 @@ public final class MainWindow implements AutoCloseable {
 
     public MainWindow(Backend backend, LandOutlines land, AuditSettings auditSettings, Clock clock) {
         store = new TopologyStore(clock);
-        topology = new TopologyViewModel(store);
-        connection = new ConnectionViewModel(backend, clock);
         telemetryStore = new TelemetryStore(clock, store::topology, TelemetryStore.HISTORY_POINTS);
+        topology = new TopologyViewModel(store, new RegionServiceFigures(telemetryStore));
+        connection = new ConnectionViewModel(backend, clock);
         var alerts = new AlertsViewModel(() -> connection.callerIdentityProperty().get(), clock);
         telemetry = new TelemetryViewModel(telemetryStore, alerts, new ChartsViewModel(backend, telemetryStore));
         watch = backend.watchTopology(store);
