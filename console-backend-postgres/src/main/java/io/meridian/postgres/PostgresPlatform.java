@@ -2,7 +2,6 @@ package io.meridian.postgres;
 
 import io.meridian.model.failover.ExecutionPhase;
 import io.meridian.model.session.PlatformInfo;
-import io.meridian.model.topology.Cluster;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.Topology;
@@ -71,7 +70,7 @@ public final class PostgresPlatform implements Platform {
 
     /** The platform file's topology, every replica unknown until its first probe: nothing is claimed unseen. */
     private static Topology unprobed(Topology fromFile) {
-        var clusters = fromFile.clusters().stream().map(c -> new Cluster(c.id(), c.displayName(), c.replicas()
+        var clusters = fromFile.clusters().stream().map(c -> c.withReplicas(c.replicas()
                 .stream().map(r -> r.withHealth(Health.UNKNOWN, "not probed yet", r.healthSince())).toList()))
                 .toList();
         return new Topology(fromFile.targets(), fromFile.tiers(), fromFile.regions(), clusters, fromFile.links());

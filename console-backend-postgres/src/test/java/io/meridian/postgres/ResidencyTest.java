@@ -1,10 +1,7 @@
 package io.meridian.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.meridian.api.v1.Candidate;
 import io.meridian.api.v1.PolicyCheck;
@@ -33,18 +30,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The data-residency check of the failover workflow on live servers. A platform file may legally place a standby
- * in a region without GDPR when the cluster's home (its PRIMARY in the file) is not GDPR-bound: here a Virginia
- * primary (CCPA) with standbys in Dublin (GDPR) and California (CCPA). While the primary is in Virginia, both
- * standbys are eligible. Once a switchover approved by two people moved the primary to Dublin, the dry run judges
- * residency from the current primary's region (docs/failover.md): a switchover to California is BLOCKED by
- * data-residency, and no approval or override gets it executed.
+ * The data-residency check of the failover workflow on live servers. Data carries the obligations of its home
+ * region, the cluster's PRIMARY in the platform file (docs/scenarios.md), wherever a failover moves the primary. A
+ * Virginia-homed cluster (CCPA binds no region) may keep standbys in Dublin (GDPR) and California (CCPA). Two people
+ * move the primary to Dublin; the data is still Virginia's, so a switchover on to California passes the residency
+ * check and runs, leaving Virginia's fenced old primary alone for its rejoin. (A standby the home's laws forbid never gets this far: the platform file is refused at load,
+ * {@code PlatformFileLoaderTest}.)
  */
 class ResidencyTest {
     private final Approvers people = new Approvers();
 
     @Test
-    void aSwitchoverOutOfAGdprPrimaryIsBlockedByDataResidency(@TempDir Path dir) throws Exception {
+    void dataKeepsItsHomeRegionsLawsWhereverThePrimaryMoves(@TempDir Path dir) throws Exception {
         try (var cluster = PgCluster.start("dub1", "iad1", "dub1", "sfo1")) {
             var replicas = List.of(
                     replica(cluster, "iad1", "us-east-1", "PRIMARY", null, false),
@@ -59,7 +56,8 @@ class ResidencyTest {
                             .toList(), "postgres", platform.auditSource());
             try (var backend = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                             InetAddress.getLoopbackAddress(), 0)), platform, Clock.systemUTC(), List.of(), audit,
-                    FailoverPolicy.of(file.scenario(), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                    // No anti-flapping window: the second move follows the first at once; residency is what is tested.
+                    new FailoverPolicy(2, Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(10)),
                     AccessPolicy.certificates(id -> Optional.ofNullable(people.identity(id))))) {
                 ApprovedSwitchoverTest.await(() -> ApprovedSwitchoverTest.healthy(platform, "iad1")
                         && ApprovedSwitchoverTest.healthy(platform, "dub1")
@@ -86,29 +84,33 @@ class ResidencyTest {
                         .filter(p -> p.id().equals("dub1")).isPresent()
                         && ApprovedSwitchoverTest.healthy(platform, "sfo1"));
 
-                // The primary now runs under GDPR: California may hold a copy (the file allows it) but not the
-                // primary.
+                // The primary now runs in Dublin, but the data is still Virginia's: California may take it over.
+                // Virginia's old primary stays fenced (no rejoin command here): the move leaves it to be rejoined.
                 var toCalifornia = workflow.requestSwitchover(people.identity("alice"), "orders", "sfo1",
                         "move the primary to California", UUID.randomUUID().toString());
-                var residency = check(toCalifornia);
-                assertThat(toCalifornia.getDryRun().getVerdict()).isEqualTo(Verdict.VERDICT_BLOCK);
-                assertThat(residency.getVerdict()).isEqualTo(Verdict.VERDICT_BLOCK);
-                assertThat(residency.getReason()).isEqualTo("data of orders is governed by GDPR in eu-west-1; "
-                        + "us-west-1 (CCPA) may not hold it");
-                assertThat(candidate(toCalifornia, "sfo1").getEligible()).isFalse();
-                assertThat(candidate(toCalifornia, "sfo1").getReasonsList())
-                        .contains("data residency: us-west-1 lacks GDPR");
-                for (var who : List.of("alice", "bob")) {
-                    assertThatThrownBy(() -> workflow.decide(people.identity(who), people.approve(toCalifornia, who)))
-                            .isInstanceOf(StatusRuntimeException.class)
-                            .satisfies(e -> assertThat(((StatusRuntimeException) e).getStatus().getCode())
-                                    .isEqualTo(Status.Code.FAILED_PRECONDITION))
-                            .hasMessageContaining("blocked by data-residency");
-                }
-                assertThat(workflow.get(toCalifornia.getId()).getState())
-                        .isNotEqualTo(ProposalState.PROPOSAL_STATE_EXECUTING);
-                assertThat(platform.topology().clusters().getFirst().primary()).hasValueSatisfying(
-                        p -> assertThat(p.id()).isEqualTo("dub1"));
+                ApprovedSwitchoverTest.await(() -> check(workflow.refresh(toCalifornia.getId())).getVerdict()
+                        == Verdict.VERDICT_PASS && workflow.get(toCalifornia.getId()).getDryRun().getVerdict()
+                        != Verdict.VERDICT_BLOCK);
+                var reviewedAgain = workflow.get(toCalifornia.getId());
+                assertThat(check(reviewedAgain).getReason())
+                        .isEqualTo("data homed in us-east-1 (CCPA) may move to us-west-1");
+                assertThat(candidate(reviewedAgain, "sfo1").getEligible()).isTrue();
+                assertThat(candidate(reviewedAgain, "iad1").getEligible()).as("a fenced former primary").isFalse();
+                var afterAliceAgain = workflow.decide(people.identity("alice"), people.approve(reviewedAgain,
+                        "alice")).getProposal();
+                workflow.decide(people.identity("bob"), people.approve(afterAliceAgain, "bob"));
+                ApprovedSwitchoverTest.await(() -> workflow.get(toCalifornia.getId()).getState()
+                        != ProposalState.PROPOSAL_STATE_EXECUTING);
+                var movedAgain = workflow.get(toCalifornia.getId());
+                assertThat(movedAgain.getState()).as(movedAgain.getStateDetail())
+                        .isEqualTo(ProposalState.PROPOSAL_STATE_SUCCEEDED);
+                assertThat(movedAgain.getPhasesList()).anySatisfy(phase -> assertThat(
+                        phase.getDetail()).contains("iad1 left alone: out of recovery, a fenced former primary"));
+                assertThat(movedAgain.getPhasesList()).anySatisfy(phase -> assertThat(phase.getDetail())
+                        .contains("no standby follows it; WARNING: synchronous_standby_names"));
+                ApprovedSwitchoverTest.await(() -> platform.topology().clusters().getFirst().primary()
+                        .filter(p -> p.id().equals("sfo1")).isPresent());
+                assertThat(platform.topology().clusters().getFirst().homeRegionId()).isEqualTo("us-east-1");
                 var proposed = "failover/" + toCalifornia.getId() + "/proposed";
                 ApprovedSwitchoverTest.await(() -> audit.log().lookup(proposed).isPresent());
             }

@@ -83,7 +83,7 @@ final class HealthModel {
                 healthOf.put(replica.id(), replicas.get(i).health());
             }
             if (changed) {
-                changedClusters.add(new Cluster(cluster.id(), cluster.displayName(), replicas));
+                changedClusters.add(cluster.withReplicas(replicas));
             }
         }
         var changedLinks = new ArrayList<ReplicationLink>();
@@ -105,7 +105,7 @@ final class HealthModel {
         var clusters = new ArrayList<Cluster>();
         for (var cluster : topology.clusters()) {
             if (cluster.replicas().stream().anyMatch(r -> r.id().equals(replicaId))) {
-                clusters.add(new Cluster(cluster.id(), cluster.displayName(), cluster.replicas().stream()
+                clusters.add(cluster.withReplicas(cluster.replicas().stream()
                         .map(r -> r.id().equals(replicaId) ? r.withHealth(Health.FAILED, detail, now) : r)
                         .toList()));
             }
@@ -126,7 +126,7 @@ final class HealthModel {
         var removed = topology.links().stream()
                 .filter(l -> l.clusterId().equals(clusterId) && l.targetReplicaId().equals(candidateId))
                 .map(ReplicationLink::id).toList();
-        return apply(new TopologyDelta(List.of(), List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)),
+        return apply(new TopologyDelta(List.of(), List.of(cluster.withReplicas(replicas)),
                 List.of(), List.of(), List.of(), removed));
     }
 
@@ -161,7 +161,7 @@ final class HealthModel {
                     linkState(primary.health(), current.health())));
         }
         var keep = links.stream().map(ReplicationLink::id).toList();
-        return apply(new TopologyDelta(List.of(), List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)),
+        return apply(new TopologyDelta(List.of(), List.of(cluster.withReplicas(replicas)),
                 links, List.of(), List.of(), removed.stream().filter(id -> !keep.contains(id)).toList()));
     }
 

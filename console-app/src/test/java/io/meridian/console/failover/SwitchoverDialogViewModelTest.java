@@ -25,7 +25,7 @@ class SwitchoverDialogViewModelTest {
 
     private static Cluster cluster(String id, Health primaryHealth) {
         var t = Proposals.OPENED;
-        return new Cluster(id, id.toUpperCase(Locale.ROOT), List.of(
+        return new Cluster(id, id.toUpperCase(Locale.ROOT), "eu", List.of(
                 new Replica(id + "-1", "eu", ReplicaRole.PRIMARY, primaryHealth, "", t),
                 new Replica(id + "-2", "eu", ReplicaRole.STANDBY, Health.HEALTHY, "", t),
                 new Replica(id + "-3", "us", ReplicaRole.STANDBY, Health.HEALTHY, "", t)));

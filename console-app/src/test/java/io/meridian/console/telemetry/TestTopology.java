@@ -29,7 +29,7 @@ final class TestTopology {
 
     static Topology topology() {
         var regions = List.of(region("eu", 50, 8), region("us", 38, -77));
-        var cluster = new Cluster("db", "Database", List.of(
+        var cluster = new Cluster("db", "Database", "eu", List.of(
                 new Replica("eu-1", "eu", ReplicaRole.PRIMARY, Health.HEALTHY, "", T0),
                 new Replica("us-1", "us", ReplicaRole.STANDBY, Health.HEALTHY, "", T0)));
         var link = new ReplicationLink(LINK, "db", "eu-1", "us-1", "eu", "us", false, LinkState.STREAMING);

@@ -101,7 +101,8 @@ public final class TopologyMapper {
     }
 
     static io.meridian.api.v1.Cluster toProto(Cluster c) {
-        var builder = io.meridian.api.v1.Cluster.newBuilder().setId(c.id()).setDisplayName(c.displayName());
+        var builder = io.meridian.api.v1.Cluster.newBuilder().setId(c.id()).setDisplayName(c.displayName())
+                .setHomeRegionId(c.homeRegionId());
         c.replicas().forEach(r -> builder.addReplicas(io.meridian.api.v1.Replica.newBuilder()
                 .setId(r.id()).setRegionId(r.regionId())
                 .setRole(io.meridian.api.v1.ReplicaRole.valueOf("REPLICA_ROLE_" + r.role().name()))
@@ -171,7 +172,7 @@ public final class TopologyMapper {
     }
 
     static Cluster fromProto(io.meridian.api.v1.Cluster c) {
-        return new Cluster(c.getId(), c.getDisplayName(), c.getReplicasList().stream().map(r -> new Replica(
+        return new Cluster(c.getId(), c.getDisplayName(), c.getHomeRegionId(), c.getReplicasList().stream().map(r -> new Replica(
                 r.getId(), r.getRegionId(),
                 known(ReplicaRole.class, r.getRole().name(), "REPLICA_ROLE_", "Replica " + r.getId() + " role"),
                 known(Health.class, r.getHealth().name(), "HEALTH_", "Replica " + r.getId() + " health"),

@@ -57,8 +57,8 @@ class TopologyMapperTest {
                     healths[i], healths[i] == Health.HEALTHY ? "" : "detail " + i, T0.plusMillis(i)));
         }
         var clusters = List.of(
-                new Cluster("orders", "Orders database", replicas),
-                new Cluster("catalog", "Catalogue", List.of(
+                new Cluster("orders", "Orders database", "region-0", replicas),
+                new Cluster("catalog", "Catalogue", "", List.of(
                         new Replica("cat-1", "region-5", ReplicaRole.PRIMARY, Health.HEALTHY, "", T0))));
         var links = new ArrayList<ReplicationLink>();
         var states = LinkState.values();

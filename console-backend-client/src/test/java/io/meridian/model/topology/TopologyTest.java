@@ -33,14 +33,14 @@ class TopologyTest {
         return new Topology(TARGETS, TIERS, regions, clusters, links);
     }
 
-    private static final Cluster ORDERS = new Cluster("orders", "Orders", List.of(
+    private static final Cluster ORDERS = new Cluster("orders", "Orders", "fra", List.of(
             replica("o-1", "fra", ReplicaRole.PRIMARY, Health.HEALTHY),
             replica("o-2", "fra", ReplicaRole.STANDBY, Health.HEALTHY),
             replica("o-3", "dub", ReplicaRole.STANDBY, Health.HEALTHY)));
-    private static final Cluster CATALOG = new Cluster("catalog", "Catalog", List.of(
+    private static final Cluster CATALOG = new Cluster("catalog", "Catalog", "dub", List.of(
             replica("c-1", "dub", ReplicaRole.PRIMARY, Health.HEALTHY),
             replica("c-2", "fra", ReplicaRole.STANDBY, Health.HEALTHY)));
-    private static final Cluster USERS = new Cluster("users", "Users", List.of(
+    private static final Cluster USERS = new Cluster("users", "Users", "ams", List.of(
             replica("u-1", "ams", ReplicaRole.PRIMARY, Health.HEALTHY)));
 
     private static Topology base() {
@@ -57,7 +57,7 @@ class TopologyTest {
     @Test
     void upsertReplacesInPlaceKeepingOrder() {
         var before = base();
-        var failedCatalog = new Cluster("catalog", "Catalog", List.of(
+        var failedCatalog = new Cluster("catalog", "Catalog", "dub", List.of(
                 replica("c-1", "dub", ReplicaRole.PRIMARY, Health.FAILED),
                 replica("c-2", "fra", ReplicaRole.STANDBY, Health.HEALTHY)));
         var disconnected = before.links().get(1).withState(LinkState.DISCONNECTED);
@@ -81,7 +81,7 @@ class TopologyTest {
 
     @Test
     void newIdsAreAppended() {
-        var extra = new Cluster("billing", "Billing", List.of(replica("b-1", "ams", ReplicaRole.PRIMARY,
+        var extra = new Cluster("billing", "Billing", "ams", List.of(replica("b-1", "ams", ReplicaRole.PRIMARY,
                 Health.HEALTHY)));
         var newLink = link("users", "u-1", "ams", "u-2", "ams");
         var after = base().apply(new TopologyDelta(List.of(region("osl")), List.of(extra), List.of(newLink),
@@ -117,19 +117,19 @@ class TopologyTest {
         var t = base();
         assertThat(t.regionHealth("fra")).isEqualTo(Health.HEALTHY);
 
-        var degraded = t.apply(TopologyDelta.of(List.of(new Cluster("catalog", "Catalog", List.of(
+        var degraded = t.apply(TopologyDelta.of(List.of(new Cluster("catalog", "Catalog", "dub", List.of(
                 replica("c-1", "dub", ReplicaRole.PRIMARY, Health.HEALTHY),
                 replica("c-2", "fra", ReplicaRole.STANDBY, Health.DEGRADED)))), List.of()));
         assertThat(degraded.regionHealth("fra")).isEqualTo(Health.DEGRADED);
         assertThat(degraded.regionHealth("dub")).isEqualTo(Health.HEALTHY);
 
-        var unknownToo = degraded.apply(TopologyDelta.of(List.of(new Cluster("orders", "Orders", List.of(
+        var unknownToo = degraded.apply(TopologyDelta.of(List.of(new Cluster("orders", "Orders", "fra", List.of(
                 replica("o-1", "fra", ReplicaRole.PRIMARY, Health.UNKNOWN),
                 replica("o-2", "fra", ReplicaRole.STANDBY, Health.HEALTHY),
                 replica("o-3", "dub", ReplicaRole.STANDBY, Health.HEALTHY)))), List.of()));
         assertThat(unknownToo.regionHealth("fra")).isEqualTo(Health.UNKNOWN);
 
-        var failedToo = unknownToo.apply(TopologyDelta.of(List.of(new Cluster("orders", "Orders", List.of(
+        var failedToo = unknownToo.apply(TopologyDelta.of(List.of(new Cluster("orders", "Orders", "fra", List.of(
                 replica("o-1", "fra", ReplicaRole.PRIMARY, Health.UNKNOWN),
                 replica("o-2", "fra", ReplicaRole.STANDBY, Health.FAILED),
                 replica("o-3", "dub", ReplicaRole.STANDBY, Health.DEGRADED)))), List.of()));
@@ -141,7 +141,7 @@ class TopologyTest {
     void regionHealthIsTheWorstWhateverTheOrder() {
         for (var first : Health.values()) {
             for (var second : Health.values()) {
-                var t = topology(List.of(region("r")), List.of(new Cluster("c", "C", List.of(
+                var t = topology(List.of(region("r")), List.of(new Cluster("c", "C", "r", List.of(
                         replica("a", "r", ReplicaRole.PRIMARY, first),
                         replica("b", "r", ReplicaRole.STANDBY, second)))), List.of());
                 var expected = first.ordinal() >= second.ordinal() ? first : second;

@@ -37,8 +37,12 @@ final class Repointing {
                     continue;
                 }
                 try {
-                    repointOne(ctx, p, primary, standby, run.savedConninfo.get(standby.replicaId()));
-                    repointed.add(standby.replicaId());
+                    if (repointOne(ctx, p, primary, standby, run.savedConninfo.get(standby.replicaId()))) {
+                        repointed.add(standby.replicaId());
+                    } else {
+                        notes.add(standby.replicaId() + " left alone: out of recovery, a fenced former primary; "
+                                + "rejoin it as a standby with pg_rewind (docs/postgres.md)");
+                    }
                 } catch (PlatformActionException e) {
                     notes.add("NOT repointed, do it when it is back: " + e.getMessage());
                 }
@@ -52,9 +56,13 @@ final class Repointing {
         return PhaseResult.of(String.join("; ", notes));
     }
 
-    private static void repointOne(ActionContext ctx, Connection primaryConnection, Server primary, Server standby,
-                                   String savedConninfo) throws PlatformActionException {
+    /** Points one standby at the new primary; false for a server out of recovery, which cannot follow anyone. */
+    private static boolean repointOne(ActionContext ctx, Connection primaryConnection, Server primary,
+                                      Server standby, String savedConninfo) throws PlatformActionException {
         try (var s = ctx.open(standby)) {
+            if (ActionContext.queryLong(s, "select pg_is_in_recovery()::int") == 0) {
+                return false;
+            }
             var slot = ActionContext.queryString(s, "select current_setting('primary_slot_name')");
             if (slot != null && !slot.isBlank()) {
                 try (var st = primaryConnection.prepareStatement("select pg_create_physical_replication_slot(?, "
@@ -73,6 +81,7 @@ final class Repointing {
                 st.execute("alter system set primary_conninfo = " + ConnInfo.literal(ConnInfo.format(pairs)));
                 st.execute("select pg_reload_conf()");
             }
+            return true;
         } catch (SQLException e) {
             throw ActionContext.failure(standby, "repointing", e);
         }

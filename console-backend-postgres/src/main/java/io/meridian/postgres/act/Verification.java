@@ -21,6 +21,7 @@ final class Verification {
             throws PlatformActionException {
         var primary = ctx.server(plan.candidateId());
         long timeline;
+        String syncNames;
         try (var p = ctx.open(primary)) {
             if (ActionContext.queryLong(p, "select (pg_is_in_recovery() or "
                     + "current_setting('default_transaction_read_only')::bool)::int") != 0) {
@@ -39,6 +40,12 @@ final class Verification {
                             + " within " + ctx.timeout.toSeconds() + " s after repointing");
                 }
             }
+            // The canary is checked by replay position below; under synchronous_standby_names with no standby
+            // left to confirm, a synchronous commit of it would wait for ever.
+            try (var st = p.createStatement()) {
+                st.execute("set synchronous_commit = local");
+            }
+            syncNames = ActionContext.queryString(p, "select current_setting('synchronous_standby_names')");
             run.canaryLsn = ActionContext.queryLong(p, "select (pg_logical_emit_message(true, 'meridian-canary', "
                     + "'failover " + plan.proposalId().replace("'", "") + "') - '0/0')::bigint");
         } catch (SQLException e) {
@@ -62,7 +69,9 @@ final class Verification {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return PhaseResult.of(primary.where() + ": accepts writes on timeline " + timeline + "; "
-                + (repointed.isEmpty() ? "no standby follows it"
+                + (repointed.isEmpty() ? "no standby follows it" + (syncNames == null || syncNames.isBlank() ? ""
+                : "; WARNING: synchronous_standby_names is '" + syncNames + "', so its writes wait for a standby "
+                + "that is not there: rejoin one, or clear the setting")
                 : String.join(", ", repointed) + " stream from it; canary write at " + ActionContext.lsn(run.canaryLsn)
                 + " replayed on " + String.join(", ", replayed) + " within " + millis + " ms"));
     }

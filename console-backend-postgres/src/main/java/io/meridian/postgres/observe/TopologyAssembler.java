@@ -58,7 +58,7 @@ final class TopologyAssembler {
             }
             // Primaries first, as the scenario topology orders them.
             replicas.sort((a, b) -> Boolean.compare(a.role() != ReplicaRole.PRIMARY, b.role() != ReplicaRole.PRIMARY));
-            clusters.add(new Cluster(cluster.id(), cluster.displayName(), replicas));
+            clusters.add(cluster.withReplicas(replicas));
         }
         return new Result(new Topology(previous.targets(), previous.tiers(), previous.regions(), clusters, links),
                 samples);
@@ -106,10 +106,11 @@ final class TopologyAssembler {
             detail = SPLIT_BRAIN + ": " + String.join(" and ", writers) + " all accept writes in cluster "
                     + state.server.clusterId() + "; every action except fencing is blocked until one remains";
         } else if (!latest.inRecovery() && latest.readOnly()) {
-            health = Health.DEGRADED;
+            // FAILED, not DEGRADED: out of recovery it can neither follow nor be promoted, so no plan may pick it.
+            health = Health.FAILED;
             detail = "fenced: read-only and out of recovery; rejoin it as a standby (pg_rewind, docs/postgres.md)";
         } else if (!latest.inRecovery() && role == ReplicaRole.STANDBY) {
-            health = Health.DEGRADED;
+            health = Health.FAILED;
             detail = "former primary, out of recovery while another server writes; rejoin it as a standby";
         } else if (role == ReplicaRole.STANDBY && (latest.receiver() == null
                 || !"streaming".equals(latest.receiver().status()))) {

@@ -57,15 +57,16 @@ final class DryRunPlanner {
     record Plan(DryRunReport report, String candidateId) {}
 
     Plan plan(Situation s) {
-        var home = s.topology().region(s.oldPrimary().regionId()).orElseThrow();
-        var ranked = rank(s, home);
+        var primaryRegion = s.topology().region(s.oldPrimary().regionId()).orElseThrow();
+        var dataHome = dataHome(s, primaryRegion);
+        var ranked = rank(s, primaryRegion, dataHome);
         var chosen = s.requestedCandidate() != null
                 ? ranked.stream().filter(c -> c.replica().id().equals(s.requestedCandidate())).findFirst()
                 : ranked.stream().findFirst();
         var report = DryRunReport.newBuilder().setComputedAt(ProtoTime.timestamp(s.now()));
         ranked.forEach(c -> report.addCandidates(c.toProto()));
-        var targets = s.topology().tierTargets(home.tier())
-                .orElse(new TierTargets(home.tier(), Duration.ZERO, Duration.ZERO, ""));
+        var targets = s.topology().tierTargets(primaryRegion.tier())
+                .orElse(new TierTargets(primaryRegion.tier(), Duration.ZERO, Duration.ZERO, ""));
         report.setRpoTarget(ProtoTime.duration(targets.rpo())).setRtoTarget(ProtoTime.duration(targets.rto()));
         if (chosen.isEmpty()) {
             report.setRankingReason("no standby of " + s.cluster().id() + " can be promoted")
@@ -82,7 +83,7 @@ final class DryRunPlanner {
                 ? policy.expectedExecution().plus(candidate.lag().known() ? candidate.lag().lag() : Duration.ZERO)
                 : Duration.between(s.failureSeenAt(), s.now()).plus(policy.expectedExecution());
         report.setEstimatedRto(ProtoTime.duration(rto));
-        var checks = checks(s, home, candidate, loss, targets);
+        var checks = checks(s, dataHome, candidate, loss, targets);
         checks.forEach(report::addChecks);
         report.setVerdict(checks.stream().map(PolicyCheck::getVerdict)
                 .max(Comparator.comparingInt(Verdict::getNumber)).orElse(Verdict.VERDICT_PASS));
@@ -100,7 +101,15 @@ final class DryRunPlanner {
         }
     }
 
-    private List<Ranked> rank(Situation s, Region home) {
+    /**
+     * The region whose residency obligations the cluster's data carries: its home, not wherever a failover moved
+     * the primary (docs/scenarios.md). A platform that names no home falls back to the primary's region.
+     */
+    private static Region dataHome(Situation s, Region primaryRegion) {
+        return s.topology().region(s.cluster().homeRegionId()).orElse(primaryRegion);
+    }
+
+    private List<Ranked> rank(Situation s, Region primaryRegion, Region dataHome) {
         var ranked = new ArrayList<Ranked>();
         for (var replica : s.cluster().replicas()) {
             if (replica.id().equals(s.oldPrimary().id()) || replica.role() == ReplicaRole.PRIMARY) {
@@ -121,7 +130,7 @@ final class DryRunPlanner {
                 eligible = false;
                 reasons.add("down: " + (replica.healthDetail().isEmpty() ? "no contact" : replica.healthDetail()));
             }
-            var missing = DataResidency.missingLabels(home.jurisdictions(), region.jurisdictions());
+            var missing = DataResidency.missingLabels(dataHome.jurisdictions(), region.jurisdictions());
             if (!missing.isEmpty()) {
                 eligible = false;
                 reasons.add("data residency: " + region.id() + " lacks " + String.join(", ", missing));
@@ -135,7 +144,7 @@ final class DryRunPlanner {
                 reasons.add("synchronous standby");
             }
             reasons.add("lag " + reading.describe());
-            reasons.add(region.id().equals(home.id()) ? "same region as the primary"
+            reasons.add(region.id().equals(primaryRegion.id()) ? "same region as the primary"
                     : "in " + region.displayName() + " (" + region.tier() + ")");
             ranked.add(new Ranked(replica, region, sync, reading, eligible, List.copyOf(reasons)));
         }
@@ -143,7 +152,7 @@ final class DryRunPlanner {
                 .thenComparing(r -> r.replica().health().ordinal() > Health.DEGRADED.ordinal())
                 .thenComparing(r -> r.replica().health() != Health.HEALTHY)
                 .thenComparing(r -> !r.synchronous())
-                .thenComparing(r -> !r.region().id().equals(home.id()))
+                .thenComparing(r -> !r.region().id().equals(primaryRegion.id()))
                 .thenComparing(r -> !r.lag().known())
                 .thenComparing(r -> r.lag().lag())
                 .thenComparing(r -> r.region().tier(), Comparator.comparingInt(RecoveryTier::ordinal))

@@ -46,7 +46,8 @@ public final class ScenarioTopology {
                     .sorted(Comparator.comparing(r -> !"PRIMARY".equals(r.role())))
                     .map(r -> new Replica(r.id(), r.region(), ReplicaRole.valueOf(r.role()), Health.HEALTHY, "", now))
                     .toList();
-            clusters.add(new Cluster(c.id(), c.name(), replicas));
+            var home = c.replicas().stream().filter(r -> "PRIMARY".equals(r.role())).findFirst().orElseThrow();
+            clusters.add(new Cluster(c.id(), c.name(), home.region(), replicas));
             for (var r : c.replicas()) {
                 if (r.upstream() != null) {
                     links.add(new ReplicationLink(ReplicationLink.idOf(r.upstream(), r.id()), c.id(), r.upstream(),

@@ -55,6 +55,26 @@ class DryRunPlannerTest {
     }
 
     @Test
+    void residencyIsJudgedFromTheDataHomeNotFromWhereAFailoverMovedThePrimary() {
+        var regions = List.of(FailoverFixture.region("virginia", List.of("CCPA"), RecoveryTier.HOT),
+                FailoverFixture.region("dublin", List.of("GDPR"), RecoveryTier.HOT),
+                FailoverFixture.region("california", List.of("CCPA"), RecoveryTier.HOT));
+        var replicas = List.of(FailoverFixture.replica("db-dub-1", "dublin", ReplicaRole.PRIMARY),
+                FailoverFixture.replica("db-iad-1", "virginia", ReplicaRole.STANDBY),
+                FailoverFixture.replica("db-sfo-1", "california", ReplicaRole.STANDBY));
+        var base = FailoverFixture.topology();
+        var movedToDublin = new Topology(base.targets(), base.tiers(), regions,
+                List.of(new Cluster("orders", "Orders", "virginia", replicas)), List.of());
+        var cluster = movedToDublin.clusters().getFirst();
+        var report = planner.plan(new DryRunPlanner.Situation(movedToDublin, cluster, replicas.getFirst(),
+                FailoverKind.PLANNED_SWITCHOVER, "db-sfo-1", null, T0, null, Optional.of("test"))).report();
+        var residency = check(report, DryRunPlanner.DATA_RESIDENCY);
+        assertThat(residency.getVerdict()).as("the data goes home to its own laws").isEqualTo(Verdict.VERDICT_PASS);
+        assertThat(residency.getReason()).startsWith("data homed in virginia (CCPA)");
+        assertThat(report.getCandidatesList()).allMatch(c -> c.getEligible());
+    }
+
+    @Test
     void aLagAboveTheTierRpoWarnsAndOnlyAnIncidentCommanderMayOverrideIt() {
         var topology = FailoverFixture.withHealth(FailoverFixture.topology(), "ledger-fra-1", Health.FAILED, "gone",
                 T0.plusSeconds(100));
@@ -85,7 +105,7 @@ class DryRunPlannerTest {
                 ? new Replica(r.id(), r.regionId(), ReplicaRole.PRIMARY, r.health(), "",
                 r.healthSince()) : r).toList();
         var topology = new Topology(base.targets(), base.tiers(), base.regions(),
-                List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), base.links());
+                List.of(cluster.withReplicas(replicas)), base.links());
         var report = plan(topology, "ledger-fra-2", FailoverKind.PLANNED_SWITCHOVER, null);
         assertThat(check(report, DryRunPlanner.SINGLE_WRITER).getVerdict()).isEqualTo(Verdict.VERDICT_BLOCK);
         assertThat(report.getVerdict()).isEqualTo(Verdict.VERDICT_BLOCK);
@@ -122,8 +142,8 @@ class DryRunPlannerTest {
         var replicas = List.of(FailoverFixture.replica("db-a-1", "region-a", ReplicaRole.PRIMARY),
                 FailoverFixture.replica("db-b-1", "region-b", ReplicaRole.STANDBY));
         var base = FailoverFixture.topology();
-        return new Topology(base.targets(), base.tiers(), regions, List.of(new Cluster("db", "DB", replicas)),
-                List.of());
+        return new Topology(base.targets(), base.tiers(), regions,
+                List.of(new Cluster("db", "DB", "region-a", replicas)), List.of());
     }
 
     private static PolicyCheck check(DryRunReport report, String rule) {

@@ -58,7 +58,7 @@ final class FailoverFixture {
                 99.99, Duration.ofMillis(150), Duration.ofMillis(500));
         var tiers = List.of(new TierTargets(RecoveryTier.HOT, Duration.ofMinutes(5), Duration.ofMinutes(1), ""),
                 new TierTargets(RecoveryTier.WARM, Duration.ofMinutes(30), Duration.ofMinutes(1), ""));
-        return new Topology(targets, tiers, regions, List.of(new Cluster("ledger", "Ledger", replicas)), links);
+        return new Topology(targets, tiers, regions, List.of(new Cluster("ledger", "Ledger", "eu-central-1", replicas)), links);
     }
 
     static Region region(String id, List<String> jurisdictions, RecoveryTier tier) {
@@ -80,7 +80,7 @@ final class FailoverFixture {
         var replicas = cluster.replicas().stream()
                 .map(r -> r.id().equals(replicaId) ? r.withHealth(health, detail, at) : r).toList();
         return new Topology(topology.targets(), topology.tiers(), topology.regions(),
-                List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), topology.links());
+                List.of(cluster.withReplicas(replicas)), topology.links());
     }
 
     /** Lag samples of every link of the fixture, one per second from {@code from} to {@code to}. */

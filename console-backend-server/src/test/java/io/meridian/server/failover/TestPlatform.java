@@ -94,7 +94,7 @@ final class TestPlatform implements Platform {
                     r.healthSince())
                     : r).toList();
             topology = new Topology(topology.targets(), topology.tiers(), topology.regions(),
-                    List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), topology.links());
+                    List.of(cluster.withReplicas(replicas)), topology.links());
             return new PhaseResult("promoted " + plan.candidateId(), 4000, 1);
         }
         return PhaseResult.of(phase.label() + " done");

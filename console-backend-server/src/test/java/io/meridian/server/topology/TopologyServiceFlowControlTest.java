@@ -80,7 +80,7 @@ class TopologyServiceFlowControlTest {
                 });
         for (int i = 0; i < 5 * TopologyService.MAX_BACKLOG; i++) {
             var health = i % 2 == 0 ? Health.DEGRADED : Health.HEALTHY;
-            journal.append(TopologyDelta.of(List.of(new Cluster("c", "C", List.of(
+            journal.append(TopologyDelta.of(List.of(new Cluster("c", "C", "x", List.of(
                     new Replica("r" + i, "x", ReplicaRole.PRIMARY, health, "", Instant.EPOCH)))), List.of()));
         }
         call[0].request(Integer.MAX_VALUE);

@@ -48,7 +48,7 @@ final class ManualPlatform implements Platform {
         var r = replicas.get(i);
         replicas.set(i, r.withHealth(r.health() == Health.HEALTHY ? Health.DEGRADED : Health.HEALTHY,
                 "step " + step, Instant.EPOCH.plusSeconds(step)));
-        var delta = TopologyDelta.of(List.of(new Cluster(cluster.id(), cluster.displayName(), replicas)), List.of());
+        var delta = TopologyDelta.of(List.of(cluster.withReplicas(replicas)), List.of());
         topology = topology.apply(delta);
         observer.topologyChanged(delta);
     }
