@@ -1,0 +1,30 @@
+package io.meridian.console.shell;
+
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+
+/**
+ * A tab whose content is built when it is first selected, not with the window: the nodes of a tab nobody has opened
+ * yet would only add CSS and layout work to the console's first frame (docs/benchmarks.md, "Installers and
+ * start-up"). The header (title, badge) is there from the start.
+ */
+final class LazyTab {
+    private LazyTab() {
+    }
+
+    /** Fills {@code tab} with {@code content} the first time it is selected (at once if it already is). */
+    static Tab of(Tab tab, Supplier<? extends Node> content) {
+        var filled = new Object() {
+            boolean done;
+        };
+        // subscribe() also calls at once with the current value.
+        tab.selectedProperty().subscribe(selected -> {
+            if (selected && !filled.done) {
+                filled.done = true;
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
+    }
+}
