@@ -48,6 +48,7 @@ public final class MapView extends Pane {
     private final Canvas overlay = new Canvas();
     private Projection projection = Projection.fit(1, 1);
     private List<GeoLocation> framed = List.of();
+    private boolean landStale;
 
     public MapView(LandOutlines land, TopologyViewModel viewModel, TelemetryViewModel telemetry) {
         this.land = land;
@@ -112,8 +113,19 @@ public final class MapView extends Pane {
             lonLat[2 * i + 1] = framed.get(i).latitude();
         }
         projection = Projection.around(lonLat, 18, 90, getWidth(), getHeight());
-        drawLand();
+        // The land waits for the layout pass: a start resizes the pane several times before its first frame.
+        landStale = true;
+        setNeedsLayout(true);
         drawOverlay();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (landStale) {
+            landStale = false;
+            drawLand();
+        }
     }
 
     private Projection projection() {
