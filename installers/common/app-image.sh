@@ -49,6 +49,10 @@ for jar in "$root"/console-app/target/package/lib/*.jar; do
   esac
 done
 
+# BouncyCastle's jars are signed; the AOT cache keeps no class of a signed jar, and checking the signature costs
+# every start (UnsignJar.java says more).
+"$jdk/bin/java$exe" "$root/installers/common/UnsignJar.java" "$out"/input/*.jar >&2
+
 step "modules (jdeps)"
 # Our own jars are the roots; jdeps follows them through the class path. Third-party jars are not roots: some carry a
 # module-info requiring modules we leave out (TilesFX names javafx.web and javafx.media) and run as plain class-path
