@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Meridian for Linux workstations: the application image (../common/app-image.sh: jlink runtime, jpackage
-# image, AOT cache) and a .deb made from it.
+# image, AOT cache) and a .deb made from it, whose launcher is launcher.sh.
 #
 #   installers/linux/build.sh            # image + .deb under installers/linux/target
 #   installers/linux/build.sh --no-cds   # the same without the AOT cache (for measuring what it gives)
@@ -40,6 +40,10 @@ deb=$(basename "$out"/jpackage-deb/*.deb)
 # pack again.
 dpkg-deb -R "$out/jpackage-deb/$deb" "$out/deb-root"
 cp -a --preserve=timestamps "$app/." "$out/deb-root/opt/meridian/"
+# The installed launcher is launcher.sh, which reads the configuration jpackage wrote: jpackage's native launcher
+# asks rpm and dpkg which package owns it before every start (launcher.sh says more).
+install -m 0755 "$here/launcher.sh" "$out/deb-root/opt/meridian/bin/meridian"
+rm "$out/deb-root/opt/meridian/lib/libapplauncher.so"
 # meridian on the path, as on a source checkout (the launcher finds its image through the link).
 mkdir -p "$out/deb-root/usr/bin"
 ln -s ../../opt/meridian/bin/meridian "$out/deb-root/usr/bin/meridian"
