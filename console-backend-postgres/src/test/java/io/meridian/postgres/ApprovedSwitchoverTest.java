@@ -3,25 +3,16 @@ package io.meridian.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.meridian.api.v1.DecisionRequest;
-import io.meridian.api.v1.Proposal;
 import io.meridian.api.v1.ProposalState;
-import io.meridian.audit.Ed25519PrivateKey;
-import io.meridian.client.ActingIdentity;
-import io.meridian.client.DecisionSigner;
-import io.meridian.client.grpc.FailoverMapper;
-import io.meridian.model.failover.DecisionDraft;
-import io.meridian.model.failover.DecisionKind;
-import io.meridian.model.session.Role;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Region;
 import io.meridian.model.topology.ReplicaRole;
+import io.meridian.postgres.harness.Approvers;
 import io.meridian.postgres.harness.PgCluster;
 import io.meridian.postgres.harness.PlatformFiles;
 import io.meridian.postgres.platformfile.PlatformFileLoader;
 import io.meridian.server.BackendServer;
 import io.meridian.server.access.AccessPolicy;
-import io.meridian.server.access.Identity;
 import io.meridian.server.audit.AuditDirectory;
 import io.meridian.server.audit.BackendAudit;
 import io.meridian.server.failover.FailoverPolicy;
@@ -33,9 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -47,11 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * signed audit chain.
  */
 class ApprovedSwitchoverTest {
-    private final Ed25519PrivateKey aliceKey = key(11);
-    private final Ed25519PrivateKey bobKey = key(12);
-    private final Map<String, Identity> people = Map.of(
-            "alice", new Identity("alice", "Alice", Set.of(Role.OPERATOR), aliceKey.publicKey()),
-            "bob", new Identity("bob", "Bob", Set.of(Role.OPERATOR), bobKey.publicKey()));
+    private final Approvers people = new Approvers();
 
     @Test
     void aSwitchoverApprovedByTwoPeopleMovesThePrimaryAndIsAudited(@TempDir Path dir) throws Exception {
@@ -65,19 +50,19 @@ class ApprovedSwitchoverTest {
             try (var backend = BackendServer.start(NettyServerBuilder.forAddress(new InetSocketAddress(
                             InetAddress.getLoopbackAddress(), 0)), platform, Clock.systemUTC(), List.of(), audit,
                     FailoverPolicy.of(file.scenario(), Duration.ofSeconds(5), Duration.ofSeconds(10)),
-                    AccessPolicy.certificates(id -> Optional.ofNullable(people.get(id))))) {
+                    AccessPolicy.certificates(id -> Optional.ofNullable(people.identity(id))))) {
                 await(() -> healthy(platform, "fra1") && healthy(platform, "dub1") && healthy(platform, "sto1"));
                 for (long id = 1; id <= 50; id++) {
                     committed.add(insert(cluster, "fra1", id));
                 }
                 var workflow = backend.failover();
-                var opened = workflow.requestSwitchover(people.get("alice"), "orders", "dub1",
+                var opened = workflow.requestSwitchover(people.identity("alice"), "orders", "dub1",
                         "planned maintenance of fra1", UUID.randomUUID().toString());
                 await(() -> workflow.refresh(opened.getId()).getDryRun().getVerdict().getNumber() == 1);
                 var reviewed = workflow.get(opened.getId());
-                var afterAlice = workflow.decide(people.get("alice"), sign(reviewed, "alice", aliceKey))
+                var afterAlice = workflow.decide(people.identity("alice"), people.approve(reviewed, "alice"))
                         .getProposal();
-                workflow.decide(people.get("bob"), sign(afterAlice, "bob", bobKey));
+                workflow.decide(people.identity("bob"), people.approve(afterAlice, "bob"));
                 await(() -> workflow.get(opened.getId()).getState() != ProposalState.PROPOSAL_STATE_EXECUTING);
 
                 var done = workflow.get(opened.getId());
@@ -105,7 +90,7 @@ class ApprovedSwitchoverTest {
         }
     }
 
-    private static boolean healthy(PostgresPlatform platform, String id) {
+    static boolean healthy(PostgresPlatform platform, String id) {
         return platform.topology().clusters().stream().flatMap(c -> c.replicas().stream())
                 .anyMatch(r -> r.id().equals(id) && r.health() == Health.HEALTHY);
     }
@@ -119,24 +104,11 @@ class ApprovedSwitchoverTest {
         return id;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
+    static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    /** The decision a console would send: signed by {@link DecisionSigner}, mapped as the client maps it. */
-    private static DecisionRequest sign(Proposal p, String who, Ed25519PrivateKey key) {
-        var signer = new ActingIdentity(who, who, Set.of(Role.OPERATOR), key);
-        return FailoverMapper.toProto(new DecisionSigner(Clock.systemUTC()).sign(new DecisionDraft(p.getId(),
-                p.getVersion(), DecisionKind.APPROVE, "maintenance window agreed", List.of()), signer));
-    }
-
-    private static Ed25519PrivateKey key(int seed) {
-        var bytes = new byte[32];
-        bytes[0] = (byte) seed;
-        return Ed25519PrivateKey.fromSeed(bytes);
     }
 }

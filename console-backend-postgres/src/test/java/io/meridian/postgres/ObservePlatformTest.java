@@ -11,16 +11,13 @@ import io.meridian.model.topology.LinkState;
 import io.meridian.model.topology.Replica;
 import io.meridian.model.topology.ReplicaRole;
 import io.meridian.model.topology.ReplicationLink;
-import io.meridian.postgres.harness.PgCluster;
-import io.meridian.postgres.harness.PlatformFiles;
+import io.meridian.postgres.harness.LivePlatform;
 import io.meridian.postgres.harness.RecordingObserver;
-import io.meridian.postgres.platformfile.PlatformFileLoader;
 import io.meridian.server.audit.EntryDraft;
 import io.meridian.server.platform.FailoverPlan;
 import io.meridian.server.platform.PlatformActionException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,49 +36,41 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservePlatformTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static PgCluster cluster;
-    private static PostgresPlatform platform;
-    private static RecordingObserver observer;
+    private static LivePlatform live;
     private static final List<EntryDraft> audited = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        cluster = PgCluster.start("dub1", "fra1", "dub1", "sto1");
-        var file = PlatformFileLoader.load(PlatformFiles.forCluster(cluster, dir, "observe", "dub1", ""));
-        platform = new PostgresPlatform(file, PlatformFiles.ENVIRONMENT, Clock.systemUTC());
-        observer = new RecordingObserver(platform.topology());
-        platform.auditSource().start(audited::addAll);
-        platform.start(observer);
+        live = LivePlatform.start(dir, "observe", p -> p.auditSource().start(audited::addAll), "dub1",
+                "fra1", "dub1", "sto1");
     }
 
     @AfterAll
     static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (live != null) {
+            live.close();
         }
     }
 
     @Test
     @Order(1)
     void discoversTheTopologyWithItsRoles() throws Exception {
-        observer.await("primary and two streaming standbys", WAIT, o -> replica(o, "fra1").health() == Health.HEALTHY
+        live.observer().await("primary and two streaming standbys", WAIT,
+                o -> replica(o, "fra1").health() == Health.HEALTHY
                 && replica(o, "dub1").health() == Health.HEALTHY && replica(o, "sto1").health() == Health.HEALTHY
                 && state(o, "fra1->dub1") == LinkState.STREAMING && state(o, "fra1->sto1") == LinkState.STREAMING);
-        var topology = observer.topology();
+        var topology = live.observer().topology();
         // The session shows LIVE with this name where the simulator shows SIMULATED.
-        assertThat(platform.info().simulated()).isFalse();
-        assertThat(platform.info().kind()).isEqualTo("postgres");
-        assertThat(platform.info().displayName()).isEqualTo("PostgreSQL · Test platform observe");
-        assertThat(replica(observer, "fra1").role()).isEqualTo(ReplicaRole.PRIMARY);
-        assertThat(replica(observer, "dub1").role()).isEqualTo(ReplicaRole.STANDBY);
-        assertThat(replica(observer, "sto1").role()).isEqualTo(ReplicaRole.STANDBY);
+        assertThat(live.platform().info().simulated()).isFalse();
+        assertThat(live.platform().info().kind()).isEqualTo("postgres");
+        assertThat(live.platform().info().displayName()).isEqualTo("PostgreSQL · Test platform observe");
+        assertThat(replica(live.observer(), "fra1").role()).isEqualTo(ReplicaRole.PRIMARY);
+        assertThat(replica(live.observer(), "dub1").role()).isEqualTo(ReplicaRole.STANDBY);
+        assertThat(replica(live.observer(), "sto1").role()).isEqualTo(ReplicaRole.STANDBY);
         assertThat(link(topology.links(), "fra1->dub1").synchronous()).isTrue();
         assertThat(link(topology.links(), "fra1->sto1").synchronous()).isFalse();
-        assertThat(replica(observer, "dub1").healthDetail()).contains("PostgreSQL 15", "streaming from fra1");
-        var clock = observer.clock("dub1").orElseThrow();
+        assertThat(replica(live.observer(), "dub1").healthDetail()).contains("PostgreSQL 15", "streaming from fra1");
+        var clock = live.observer().clock("dub1").orElseThrow();
         // Same host, same clock: the offset is within the round trip that bounds it (plus scheduling noise).
         assertThat(clock.uncertaintyMicros()).isPositive();
         assertThat(Math.abs(clock.offsetMicros())).isLessThan(clock.uncertaintyMicros() + 20_000);
@@ -90,20 +79,20 @@ class ObservePlatformTest {
     @Test
     @Order(2)
     void byteLagRisesUnderWritesAndReturnsToZero() throws Exception {
-        try (var standby = cluster.superuser(cluster.node("sto1")); var primary = cluster.superuser(
-                cluster.node("fra1"))) {
+        try (var standby = live.cluster().superuser(live.cluster().node("sto1"));
+             var primary = live.cluster().superuser(live.cluster().node("fra1"))) {
             // Replay paused on the asynchronous standby: it receives the writes but does not apply them.
             standby.createStatement().execute("select pg_wal_replay_pause()");
             write(primary, 0, 2000);
-            observer.await("byte lag on fra1->sto1", WAIT, o -> o.lag("fra1->sto1")
+            live.observer().await("byte lag on fra1->sto1", WAIT, o -> o.lag("fra1->sto1")
                     .filter(l -> l.lagBytes() > 100_000 && l.lagSeconds() > 0).isPresent());
             standby.createStatement().execute("select pg_wal_replay_resume()");
-            observer.await("fra1->sto1 caught up", WAIT, o -> o.lag("fra1->sto1")
+            live.observer().await("fra1->sto1 caught up", WAIT, o -> o.lag("fra1->sto1")
                     .filter(l -> l.lagBytes() == 0 && l.lagSeconds() == 0 && !l.breakerOpen()).isPresent());
         }
         // Idle and caught up stays caught up: no stale time from the last measured lag.
         Thread.sleep(1500);
-        var idle = observer.lag("fra1->sto1").orElseThrow();
+        var idle = live.observer().lag("fra1->sto1").orElseThrow();
         assertThat(idle.lagBytes()).isZero();
         assertThat(idle.lagSeconds()).isZero();
     }
@@ -111,14 +100,14 @@ class ObservePlatformTest {
     @Test
     @Order(3)
     void reportsWorkloadAndAuditsStatements() throws Exception {
-        try (var primary = cluster.superuser(cluster.node("fra1"))) {
+        try (var primary = live.cluster().superuser(live.cluster().node("fra1"))) {
             write(primary, 10_000, 200);
         }
-        observer.await("workload from eu-central-1", WAIT, o -> !o.workload("eu-central-1").isEmpty());
-        assertThat(observer.workload("eu-central-1")).allMatch(v -> v >= 0);
-        observer.await("service level with statement latency", WAIT, o -> o.service("eu-central-1")
+        live.observer().await("workload from eu-central-1", WAIT, o -> !o.workload("eu-central-1").isEmpty());
+        assertThat(live.observer().workload("eu-central-1")).allMatch(v -> v >= 0);
+        live.observer().await("service level with statement latency", WAIT, o -> o.service("eu-central-1")
                 .filter(s -> s.latencyP95Millis() > 0).isPresent());
-        var service = observer.service("eu-central-1").orElseThrow();
+        var service = live.observer().service("eu-central-1").orElseThrow();
         assertThat(service.availabilityPercent()).isEqualTo(100.0);
         assertThat(service.latencyP50Millis()).isLessThanOrEqualTo(service.latencyP95Millis());
         var deadline = System.nanoTime() + WAIT.toNanos();
@@ -137,36 +126,36 @@ class ObservePlatformTest {
     @Test
     @Order(4)
     void aStoppedStandbyShowsABrokenStaleLink() throws Exception {
-        cluster.stop(cluster.node("sto1"));
-        try (var primary = cluster.superuser(cluster.node("fra1"))) {
+        live.cluster().stop(live.cluster().node("sto1"));
+        try (var primary = live.cluster().superuser(live.cluster().node("fra1"))) {
             write(primary, 20_000, 500);
         }
-        observer.await("sto1 lost and its link broken", WAIT, o -> replica(o, "sto1").health() == Health.FAILED
+        live.observer().await("sto1 lost and its link broken", WAIT, o -> replica(o, "sto1").health() == Health.FAILED
                 && state(o, "fra1->sto1") == LinkState.DISCONNECTED
                 && o.lag("fra1->sto1").filter(l -> l.breakerOpen() && l.lagBytes() > 0 && l.lagSeconds() > 0)
                 .isPresent());
-        assertThat(replica(observer, "sto1").healthDetail()).contains("lost", "region eu-north-1, server sto1",
+        assertThat(replica(live.observer(), "sto1").healthDetail()).contains("lost", "region eu-north-1, server sto1",
                 "connection refused");
         // Its slot on the primary now holds WAL back, and says so.
-        observer.await("inactive slot reported", WAIT, o -> replica(o, "fra1").healthDetail().contains("sto1"));
+        live.observer().await("inactive slot reported", WAIT, o -> replica(o, "fra1").healthDetail().contains("sto1"));
         // The other region is unaffected.
-        assertThat(replica(observer, "dub1").health()).isEqualTo(Health.HEALTHY);
-        cluster.start(cluster.node("sto1"));
-        observer.await("sto1 streaming again", WAIT, o -> state(o, "fra1->sto1") == LinkState.STREAMING
+        assertThat(replica(live.observer(), "dub1").health()).isEqualTo(Health.HEALTHY);
+        live.cluster().start(live.cluster().node("sto1"));
+        live.observer().await("sto1 streaming again", WAIT, o -> state(o, "fra1->sto1") == LinkState.STREAMING
                 && replica(o, "sto1").health() == Health.HEALTHY);
     }
 
     @Test
     @Order(5)
     void splitBrainIsCriticalAndBlocksEveryActionButFencing() throws Exception {
-        try (var standby = cluster.superuser(cluster.node("sto1"))) {
+        try (var standby = live.cluster().superuser(live.cluster().node("sto1"))) {
             standby.createStatement().execute("select pg_promote(true, 30)");
         }
-        observer.await("split brain", WAIT, o -> replica(o, "fra1").healthDetail().startsWith("SPLIT BRAIN")
+        live.observer().await("split brain", WAIT, o -> replica(o, "fra1").healthDetail().startsWith("SPLIT BRAIN")
                 && replica(o, "sto1").healthDetail().startsWith("SPLIT BRAIN"));
-        assertThat(replica(observer, "sto1").health()).isEqualTo(Health.FAILED);
+        assertThat(replica(live.observer(), "sto1").health()).isEqualTo(Health.FAILED);
         var plan = new FailoverPlan("p-split", "orders", "fra1", "dub1", FailoverKind.PLANNED_SWITCHOVER, false);
-        assertThatThrownBy(() -> platform.execute(ExecutionPhase.PROMOTE, plan))
+        assertThatThrownBy(() -> live.platform().execute(ExecutionPhase.PROMOTE, plan))
                 .isInstanceOf(PlatformActionException.class).hasMessageContaining("SPLIT BRAIN")
                 .hasMessageContaining("fra1").hasMessageContaining("sto1");
     }

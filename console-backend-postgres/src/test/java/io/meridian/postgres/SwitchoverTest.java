@@ -7,17 +7,14 @@ import io.meridian.model.failover.FailoverKind;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.LinkState;
 import io.meridian.model.topology.ReplicaRole;
+import io.meridian.postgres.harness.LivePlatform;
 import io.meridian.postgres.harness.PgCluster;
-import io.meridian.postgres.harness.PlatformFiles;
-import io.meridian.postgres.harness.RecordingObserver;
-import io.meridian.postgres.platformfile.PlatformFileLoader;
 import io.meridian.server.platform.FailoverPlan;
 import io.meridian.server.platform.PhaseResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,32 +36,23 @@ import org.junit.jupiter.api.io.TempDir;
  * on the new primary and its standbys afterwards, and the promotion must report no loss.
  */
 class SwitchoverTest {
-    private static PgCluster cluster;
-    private static PostgresPlatform platform;
-    private static RecordingObserver observer;
+    private static LivePlatform live;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        cluster = PgCluster.start("dub1", "fra1", "dub1", "sto1");
-        var file = PlatformFileLoader.load(PlatformFiles.forCluster(cluster, dir, "switchover", "dub1", ""));
-        platform = new PostgresPlatform(file, PlatformFiles.ENVIRONMENT, Clock.systemUTC());
-        observer = new RecordingObserver(platform.topology());
-        platform.start(observer);
+        live = LivePlatform.start(dir, "switchover", null, "dub1", "fra1", "dub1", "sto1");
     }
 
     @AfterAll
     static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (live != null) {
+            live.close();
         }
     }
 
     @Test
     void plannedSwitchoverLosesNothingAcknowledged() throws Exception {
-        observer.await("cluster streaming", Duration.ofSeconds(20),
+        live.observer().await("cluster streaming", Duration.ofSeconds(20),
                 o -> ObservePlatformTest.state(o, "fra1->dub1") == LinkState.STREAMING
                         && ObservePlatformTest.state(o, "fra1->sto1") == LinkState.STREAMING);
         var writer = new Writer();
@@ -76,7 +64,7 @@ class SwitchoverTest {
         long start = System.nanoTime();
         long acknowledgedAtFence = writer.acknowledged.size();
         for (var phase : ExecutionPhase.values()) {
-            results.put(phase, platform.execute(phase, plan));
+            results.put(phase, live.platform().execute(phase, plan));
         }
         long phasesMillis = (System.nanoTime() - start) / 1_000_000;
         writer.awaitAcknowledged(writer.acknowledged.size() + 200);
@@ -90,15 +78,15 @@ class SwitchoverTest {
         assertThat(results.get(ExecutionPhase.VERIFY_HEALTH).detail()).contains("canary write", "replayed on sto1");
         assertThat(results.get(ExecutionPhase.CHECK_CONSISTENCY).detail()).contains("RPO 0 bytes");
 
-        var onNewPrimary = ids(cluster.superuser(cluster.node("dub1")));
+        var onNewPrimary = ids(live.cluster().superuser(live.cluster().node("dub1")));
         assertThat(onNewPrimary).containsAll(writer.acknowledged);
-        observer.await("dub1 primary, sto1 following it", Duration.ofSeconds(20),
+        live.observer().await("dub1 primary, sto1 following it", Duration.ofSeconds(20),
                 o -> ObservePlatformTest.replica(o, "dub1").role() == ReplicaRole.PRIMARY
                         && ObservePlatformTest.replica(o, "dub1").health() == Health.HEALTHY
                         && ObservePlatformTest.state(o, "dub1->sto1") == LinkState.STREAMING
                         && o.lag("dub1->sto1").filter(l -> l.lagBytes() == 0).isPresent());
-        assertThat(ids(cluster.superuser(cluster.node("sto1")))).containsAll(writer.acknowledged);
-        assertThat(ObservePlatformTest.replica(observer, "fra1").healthDetail()).contains("fenced");
+        assertThat(ids(live.cluster().superuser(live.cluster().node("sto1")))).containsAll(writer.acknowledged);
+        assertThat(ObservePlatformTest.replica(live.observer(), "fra1").healthDetail()).contains("fenced");
         System.out.printf("switchover: %d writes acknowledged (%d before fencing), phases took %d ms, writes "
                         + "paused for %d ms at most%n", writer.acknowledged.size(), acknowledgedAtFence, phasesMillis,
                 writer.longestGapMillis.get());
@@ -151,7 +139,7 @@ class SwitchoverTest {
 
         private static Connection connect() throws SQLException {
             var hosts = new ArrayList<String>();
-            cluster.nodes().forEach(n -> hosts.add("127.0.0.1:" + n.port()));
+            live.cluster().nodes().forEach(n -> hosts.add("127.0.0.1:" + n.port()));
             var props = new Properties();
             props.setProperty("user", "postgres");
             props.setProperty("password", PgCluster.SUPERUSER_PASSWORD);

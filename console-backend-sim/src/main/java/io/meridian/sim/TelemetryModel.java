@@ -1,6 +1,7 @@
 package io.meridian.sim;
 
 import io.meridian.model.telemetry.TelemetrySample;
+import io.meridian.model.telemetry.TransactionRates;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.LinkState;
 import io.meridian.model.topology.PlatformTargets;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -27,7 +29,9 @@ import java.util.SplittableRandom;
  *   <li>clock offset per replica: a small mean-reverting walk with rare steps that NTP slews back, plus skews;
  *   <li>workload per region: query latencies drawn from one log-normal for every region, slower when degraded or
  *       shifted (a region shifts now and then by itself, so its drift test has something to find);
- *   <li>service per region: availability over the trailing hour and latency percentiles of recent queries.
+ *   <li>service per region: availability over the trailing hour, latency percentiles of recent queries, and commit
+ *       and rollback rates ({@link TransactionModel}), which fall with the same latency factor and stop in an
+ *       outage.
  * </ul>
  */
 final class TelemetryModel {
@@ -49,6 +53,7 @@ final class TelemetryModel {
     private final Map<String, Long> naturalShiftUntil = new HashMap<>();
     private final Map<String, boolean[]> servedRing = new HashMap<>();
     private final Map<String, Integer> servedCount = new HashMap<>();
+    private final TransactionModel transactions;
     private long tick;
 
     TelemetryModel(Topology initial, long seed, Duration tick, Faults faults) {
@@ -56,6 +61,7 @@ final class TelemetryModel {
         this.tickSeconds = tick.toNanos() / 1e9;
         this.targets = initial.targets();
         this.faults = faults;
+        this.transactions = new TransactionModel(seed, tickSeconds);
     }
 
     /**
@@ -94,10 +100,12 @@ final class TelemetryModel {
         }
         var workload = new LinkedHashMap<String, double[]>();
         for (var region : topology.regions()) {
-            var health = topology.regionHealth(region.id());
-            var values = queries(region.id(), health);
+            double factor = latencyFactor(region.id(), topology.regionHealth(region.id()));
+            var values = queries(factor);
             workload.put(region.id(), values);
-            samples.add(service(region.id(), topology, values, now));
+            var replicas = topology.replicasIn(region.id()).values().stream().flatMap(List::stream).toList();
+            samples.add(service(region.id(), topology, values, transactions.step(region.id(), replicas, factor),
+                    now));
         }
         return new Step(samples, workload);
     }
@@ -154,7 +162,8 @@ final class TelemetryModel {
         return new TelemetrySample.ClockOffset(replicaId, now, offset, 0.05 * max);
     }
 
-    private double[] queries(String regionId, Health health) {
+    /** How much slower than usual the region's queries run this tick: shifts (natural or injected), degradation. */
+    private double latencyFactor(String regionId, Health health) {
         if (random.nextDouble() < NATURAL_SHIFT_CHANCE * tickSeconds) {
             naturalShiftUntil.put(regionId, tick + Math.round(180 / tickSeconds));
         }
@@ -166,6 +175,10 @@ final class TelemetryModel {
         if (health == Health.DEGRADED) {
             factor *= 1.25;
         }
+        return factor;
+    }
+
+    private double[] queries(double factor) {
         double median = targets.latencyP50().toNanos() / 1e6 * 0.6;
         var values = new double[QUERIES_PER_TICK];
         for (int i = 0; i < values.length; i++) {
@@ -175,7 +188,7 @@ final class TelemetryModel {
     }
 
     private TelemetrySample.RegionService service(String regionId, Topology topology, double[] latencies,
-                                                  Instant now) {
+                                                  TransactionRates rates, Instant now) {
         boolean served = topology.clusters().stream().flatMap(c -> c.replicas().stream())
                 .filter(r -> r.regionId().equals(regionId) && r.role() == ReplicaRole.PRIMARY)
                 .noneMatch(r -> r.health() == Health.FAILED);
@@ -192,7 +205,7 @@ final class TelemetryModel {
         Arrays.sort(sorted);
         return new TelemetrySample.RegionService(regionId, now, 100.0 * up / filled,
                 Duration.ofMillis(Math.round(filled * tickSeconds * 1000)),
-                percentile(sorted, 0.50), percentile(sorted, 0.95));
+                percentile(sorted, 0.50), percentile(sorted, 0.95), Optional.of(rates));
     }
 
     private static double percentile(double[] sorted, double q) {

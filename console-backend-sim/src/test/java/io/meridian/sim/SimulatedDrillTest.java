@@ -123,7 +123,12 @@ class SimulatedDrillTest {
                 == ProposalState.PROPOSAL_STATE_EXECUTING);
         fixture.backend.drills().abort(DrillFixture.COMMANDER, AbortDrillRequest.newBuilder()
                 .setDrillId(drill.getId()).setReason("pager went off for real").build());
+        assertThatThrownBy(() -> fixture.backend.drills().abort(DrillFixture.COMMANDER, AbortDrillRequest
+                .newBuilder().setDrillId(drill.getId()).setReason("twice").build()))
+                .as("a second abort while the first cleans up").hasMessageContaining("already ended or is ending");
         var report = fixture.awaitEnd(drill.getId());
+        assertThat(report.getTimelineList()).filteredOn(e -> e.getKind() == TimelineKind.TIMELINE_KIND_ABORTED)
+                .hasSize(1);
 
         assertThat(report.getState()).isEqualTo(DrillState.DRILL_STATE_ABORTED);
         assertThat(report.getStateDetail()).contains("aborted by carol: pager went off for real")

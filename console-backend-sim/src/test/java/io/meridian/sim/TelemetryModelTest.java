@@ -140,6 +140,102 @@ class TelemetryModelTest {
                 });
     }
 
+    private static TelemetrySample.RegionService service(TelemetryModel.Step step, String regionId) {
+        return step.samples().stream().filter(s -> s instanceof TelemetrySample.RegionService r
+                        && r.regionId().equals(regionId)).map(TelemetrySample.RegionService.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyRegionReportsBelievableCommitAndRollbackRates() throws Exception {
+        var t = topology("phase-7p");
+        var model = new TelemetryModel(t, 3, Duration.ofSeconds(1), new Faults());
+        var commits = new HashMap<String, Double>();
+        var rollbacks = new HashMap<String, Double>();
+        int ticks = 600;
+        for (int i = 0; i < ticks; i++) {
+            var step = model.step(t, T0.plusSeconds(i));
+            for (var region : t.regions()) {
+                var rates = service(step, region.id()).transactions().orElseThrow();
+                assertThat(rates.commitsPerSecond()).isNotNegative();
+                assertThat(rates.rollbacksPerSecond()).isNotNegative();
+                // Whole transactions per one-second tick.
+                assertThat(rates.commitsPerSecond() % 1).isZero();
+                commits.merge(region.id(), rates.commitsPerSecond(), Double::sum);
+                rollbacks.merge(region.id(), rates.rollbacksPerSecond(), Double::sum);
+            }
+        }
+        for (var region : t.regions()) {
+            double meanCommits = commits.get(region.id()) / ticks;
+            double rollbackShare = rollbacks.get(region.id()) / (commits.get(region.id()) + rollbacks.get(region.id()));
+            assertThat(meanCommits).as(region.id()).isBetween(50.0, 3_000.0);
+            assertThat(rollbackShare).as(region.id()).isBetween(0.005, 0.04);
+        }
+        // Regions differ in size: not one figure copied everywhere.
+        assertThat(commits.values().stream().distinct().count()).isEqualTo(t.regions().size());
+    }
+
+    @Test
+    void aWorkloadShiftSlowsTransactionsAndRollsMoreBack() throws Exception {
+        var t = topology("phase-7p");
+        var faults = new Faults();
+        var model = new TelemetryModel(t, 5, Duration.ofSeconds(1), faults);
+        var region = t.regions().getFirst().id();
+        double before = 0;
+        double beforeRolledBack = 0;
+        for (int i = 0; i < 120; i++) {
+            var rates = service(model.step(t, T0.plusSeconds(i)), region).transactions().orElseThrow();
+            before += rates.commitsPerSecond();
+            beforeRolledBack += rates.rollbacksPerSecond();
+        }
+        faults.add(new Faults.Fault(Faults.Kind.WORKLOAD_SHIFT, region, 2, model.tick(), model.tick() + 1_000));
+        double during = 0;
+        double duringRolledBack = 0;
+        for (int i = 0; i < 120; i++) {
+            var rates = service(model.step(t, T0.plusSeconds(120 + i)), region).transactions().orElseThrow();
+            during += rates.commitsPerSecond();
+            duringRolledBack += rates.rollbacksPerSecond();
+        }
+        // Closed-loop clients: twice the latency, about half the transactions, a larger share rolled back.
+        assertThat(during / before).isBetween(0.35, 0.65);
+        assertThat(duringRolledBack / (during + duringRolledBack))
+                .isGreaterThan(2 * beforeRolledBack / (before + beforeRolledBack));
+    }
+
+    @Test
+    void aRegionOutageStopsItsTransactionsAndTheyResumeAfterwards() throws Exception {
+        var initial = topology("phase-7p");
+        var health = new HealthModel(initial, 11);
+        var model = new TelemetryModel(initial, 11, Duration.ofSeconds(1), new Faults());
+        var region = "us-east-1";
+        var outage = new boolean[] {true};
+        TelemetrySample.RegionService last = null;
+        TelemetrySample.RegionService other = null;
+        for (int i = 0; i < 30; i++) {
+            var now = T0.plusSeconds(i + 1);
+            // As SimulatedPlatform does for an injected outage: every replica of the region misses its heartbeats.
+            health.step(now, link -> false, replica -> outage[0] && replica.regionId().equals(region)
+                    ? "region outage (injected)" : null);
+            var step = model.step(health.topology(), now);
+            last = service(step, region);
+            other = service(step, "eu-central-1");
+        }
+        assertThat(health.topology().replicasIn(region).values()).allSatisfy(replicas ->
+                assertThat(replicas).allMatch(r -> r.health() == io.meridian.model.topology.Health.FAILED));
+        assertThat(last.transactions()).hasValueSatisfying(rates -> {
+            assertThat(rates.commitsPerSecond()).isZero();
+            assertThat(rates.rollbacksPerSecond()).isZero();
+        });
+        assertThat(other.transactions().orElseThrow().commitsPerSecond()).isPositive();
+        outage[0] = false;
+        for (int i = 30; i < 60; i++) {
+            var now = T0.plusSeconds(i + 1);
+            health.step(now, link -> false, replica -> null);
+            last = service(model.step(health.topology(), now), region);
+        }
+        assertThat(last.transactions().orElseThrow().commitsPerSecond()).isPositive();
+    }
+
     @Test
     void greatCircleDistancesAreRight() throws Exception {
         var t = topology("phase-7p");

@@ -1,11 +1,13 @@
 package io.meridian.benchmarks.telemetry;
 
 import io.meridian.model.telemetry.TelemetrySample;
+import io.meridian.model.telemetry.TransactionRates;
 import io.meridian.model.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,8 +73,9 @@ final class SampleGenerator {
             } else {
                 var region = regions.get(k - links.size() - replicas.size());
                 double p50 = 50 + 10 * random.nextDouble();
+                double commits = 500 + 100 * random.nextDouble();
                 samples.add(new TelemetrySample.RegionService(region.id(), now, 99.99, Duration.ofHours(1), p50,
-                        p50 * 2.5));
+                        p50 * 2.5, Optional.of(new TransactionRates(commits, commits / 50))));
             }
         }
         madeAtNanos.put(n, System.nanoTime());

@@ -4,6 +4,7 @@ import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 
 /**
  * Drill mode on every screen: while a drill runs, the window's frame turns the drill colour (the {@code :drill}
@@ -11,6 +12,8 @@ import javafx.scene.layout.Region;
  * both, never colour alone.
  */
 public final class DrillMode {
+    /** The drill violet, for what is drawn rather than styled (the map's markers): -meridian-drill in drill.css. */
+    public static final Color VIOLET = Color.web("#a371f7");
     private static final PseudoClass DRILL = PseudoClass.getPseudoClass("drill");
     static final String STYLESHEET = Objects.requireNonNull(DrillMode.class.getResource("drill.css"))
             .toExternalForm();

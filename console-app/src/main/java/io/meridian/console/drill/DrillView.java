@@ -6,11 +6,13 @@ import io.meridian.model.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,6 +34,8 @@ import javafx.stage.FileChooser;
  * {@link DrillViewModel} and builds nodes, nothing else.
  */
 public final class DrillView extends BorderPane {
+    private static final double TIMELINE_SHARE_RUNNING = 0.66;
+    private static final double TIMELINE_SHARE_ENDED = 0.4;
     private final DrillViewModel model;
     private final ChoiceBox<DrillType> type = new ChoiceBox<>();
     private final ChoiceBox<String> region = new ChoiceBox<>();
@@ -97,14 +102,19 @@ public final class DrillView extends BorderPane {
         pdf.disableProperty().bind(json.disableProperty());
         json.setOnAction(e -> save("json").ifPresent(model::exportJson));
         pdf.setOnAction(e -> save("pdf").ifPresent(model::exportPdf));
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var controls = new HBox(10, label("Drill"), type, label("Region"), region, otherRegion, start, runbook,
-                runbookFile, spacer, abort, json, pdf);
+        // Groups that wrap onto a second line in a narrow window instead of cutting their buttons to "...". Starting
+        // is shown only when no drill runs (one at a time); abort and export sit beside the headline, always.
+        var controls = new FlowPane(18, 8, group(label("Drill"), type, label("Region"), region, otherRegion, start),
+                group(runbook, runbookFile));
         controls.getStyleClass().add("drill-controls");
+        controls.visibleProperty().bind(model.activeProperty().not());
+        controls.managedProperty().bind(controls.visibleProperty());
 
         var headline = new Label();
         headline.getStyleClass().add("drill-headline");
+        headline.setWrapText(true);
+        headline.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(headline, Priority.ALWAYS);
         headline.textProperty().bind(model.headlineProperty());
         model.outcomeProperty().addListener((obs, old, now) -> {
             headline.getStyleClass().removeIf(c -> c.startsWith("outcome-"));
@@ -117,6 +127,9 @@ public final class DrillView extends BorderPane {
         message.getStyleClass().add("drill-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        var headlineRow = new HBox(16, headline, group(abort, json, pdf));
+        headlineRow.setAlignment(Pos.CENTER_LEFT);
 
         clocks.getStyleClass().add("drill-clocks");
         clocks.setHgap(12);
@@ -125,60 +138,41 @@ public final class DrillView extends BorderPane {
         var steps = new ListView<>(model.steps());
         steps.setId("drill-steps");
         steps.getStyleClass().add("drill-steps");
-        steps.setCellFactory(list -> new StepCell());
+        steps.setPlaceholder(new Label("No drill yet: start one above; its steps show here with what to do next."));
+        steps.setCellFactory(list -> new StepCell(list, row -> ask("Confirm step " + row.number(),
+                "What did you see or do?").ifPresent(note -> model.confirm(row.id(), note))));
+        // The step that needs attention comes into view when it changes, and after the list is resized (its cells
+        // wrap anew); between those the operator may scroll.
+        Runnable showCurrentStep = () -> {
+            int current = model.currentStepProperty().get();
+            if (current >= 0) {
+                steps.scrollTo(current);
+            }
+        };
+        model.currentStepProperty().addListener(o -> showCurrentStep.run());
+        steps.widthProperty().addListener(o -> Platform.runLater(showCurrentStep));
+        steps.heightProperty().addListener(o -> Platform.runLater(showCurrentStep));
         var timeline = new ListView<>(model.timeline());
         timeline.setId("drill-timeline");
         timeline.getStyleClass().add("drill-timeline");
         timeline.setCellFactory(list -> new TimelineCell());
-        var left = new SplitPane(titled("RUNBOOK STEPS", steps), titled("REPORT: MEASURED AGAINST TARGETS",
-                report()));
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.58);
-        var split = new SplitPane(left, titled("TIMELINE (newest first)", timeline));
+        // The runbook has the whole height on the left; the timeline and the report share the right.
+        var right = new SplitPane(titled("TIMELINE (newest first)", timeline),
+                titled("REPORT: MEASURED AGAINST TARGETS", new MeasuresPane(model)));
+        right.setOrientation(Orientation.VERTICAL);
+        // While a drill runs the timeline is what moves; once it ended, the report is what is read.
+        right.setDividerPositions(TIMELINE_SHARE_RUNNING);
+        model.activeProperty().addListener((obs, was, running) ->
+                right.setDividerPositions(running ? TIMELINE_SHARE_RUNNING : TIMELINE_SHARE_ENDED));
+        var split = new SplitPane(titled("RUNBOOK STEPS", steps), right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.44);
 
-        var top = new VBox(10, controls, headline, message, clocks);
+        var top = new VBox(10, controls, headlineRow, message, clocks);
         top.setPadding(new Insets(12, 16, 8, 16));
         setTop(top);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(0, 16, 12, 16));
-    }
-
-    /** Measures with pass or fail, who decided, and the audit record. */
-    private javafx.scene.Node report() {
-        var grid = new javafx.scene.layout.GridPane();
-        grid.getStyleClass().add("drill-measures");
-        grid.setHgap(14);
-        grid.setVgap(3);
-        model.measures().addListener((ListChangeListener<MeasureRow>) c -> {
-            grid.getChildren().clear();
-            int row = 0;
-            for (var r : model.measures()) {
-                var verdict = fixed(r.verdict());
-                verdict.getStyleClass().addAll("measure-verdict", r.styleClass());
-                verdict.setTooltip(new javafx.scene.control.Tooltip(r.note()));
-                grid.addRow(row++, fixed(r.label()), fixed(r.measured()), fixed("target " + r.target()), verdict);
-                if (r.styleClass().equals("measure-fail")) {
-                    var note = new Label(r.note());
-                    note.getStyleClass().add("measure-note");
-                    note.setWrapText(true);
-                    grid.add(note, 0, row++, 4, 1);
-                }
-            }
-        });
-        var decided = new Label();
-        decided.getStyleClass().add("drill-decisions");
-        decided.textProperty().bind(model.decisionsProperty());
-        var audit = new Label();
-        audit.getStyleClass().add("drill-audit");
-        audit.setWrapText(true);
-        audit.textProperty().bind(model.auditProperty());
-        var box = new VBox(8, grid, decided, audit);
-        box.setPadding(new Insets(4));
-        var scroll = new javafx.scene.control.ScrollPane(box);
-        scroll.setFitToWidth(true);
-        return scroll;
     }
 
     private void showClocks() {
@@ -247,17 +241,17 @@ public final class DrillView extends BorderPane {
         return box;
     }
 
-    /** A label that keeps its full text: the report's figures are never cut to "...". */
-    private static Label fixed(String text) {
-        var l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
     private static Button button(String text, String id) {
         var b = new Button(text);
         b.setId(id);
         return b;
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        var box = new HBox(10, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static Label label(String text) {
@@ -266,45 +260,13 @@ public final class DrillView extends BorderPane {
         return l;
     }
 
-    /** A runbook step: glyph, number and title, status, and the text of what to do (or what happened). */
-    private final class StepCell extends ListCell<StepRow> {
-        @Override
-        protected void updateItem(StepRow row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeIf(c -> c.startsWith("step-"));
-            if (empty || row == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            getStyleClass().add(row.styleClass());
-            var glyph = new Label(row.glyph());
-            glyph.getStyleClass().add("step-glyph");
-            var title = new Label(row.number() + ". " + row.title());
-            title.getStyleClass().add("step-title");
-            var status = new Label(row.status().toUpperCase(java.util.Locale.ROOT));
-            status.getStyleClass().add("step-status");
-            var text = new Label(row.text());
-            text.getStyleClass().add("step-text");
-            text.setWrapText(true);
-            text.maxWidthProperty().bind(Bindings.subtract(getListView().widthProperty(), 80));
-            text.setMinHeight(Region.USE_PREF_SIZE);
-            var body = new VBox(2, new HBox(10, title, status), text);
-            if (row.waiting()) {
-                var confirm = new Button("Confirm as " + row.confirmBy() + "…");
-                confirm.setId("drill-confirm-" + row.id());
-                confirm.getStyleClass().add("accent");
-                confirm.setOnAction(e -> ask("Confirm step " + row.number(), "What did you see or do?")
-                        .ifPresent(note -> model.confirm(row.id(), note)));
-                body.getChildren().add(confirm);
-            }
-            setGraphic(new HBox(10, glyph, body));
-            setText(null);
-        }
-    }
-
     /** A timeline event: offset, glyph, kind, and detail with who. */
     private static final class TimelineCell extends ListCell<TimelineRow> {
+        TimelineCell() {
+            // Sized by the list, not by its text: the detail wraps instead of widening the cell.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(TimelineRow row, boolean empty) {
             super.updateItem(row, empty);

@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,6 +49,8 @@ public final class DrillViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("No drill is running");
     private final ReadOnlyObjectWrapper<DrillOutcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper currentStep = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<Set<String>> drilledRegions = new ReadOnlyObjectWrapper<>(Set.of());
     private final ObservableList<ClockFigure> clocks = FXCollections.observableArrayList();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
@@ -86,6 +91,14 @@ public final class DrillViewModel implements AutoCloseable {
         return active.getReadOnlyProperty();
     }
 
+    /**
+     * The regions the followed drill declared as its targets, while it runs; empty otherwise. Every screen marks
+     * them (the map, the region list), so that an operator sees which faults are rehearsed.
+     */
+    public ReadOnlyObjectProperty<Set<String>> drilledRegionsProperty() {
+        return drilledRegions.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -107,6 +120,11 @@ public final class DrillViewModel implements AutoCloseable {
     /** The followed drill's outcome, PENDING while it runs, null before there is one. */
     public ReadOnlyObjectProperty<DrillOutcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /** The index of the step that runs or waits for its person, -1 when none does. */
+    public ReadOnlyIntegerProperty currentStepProperty() {
+        return currentStep.getReadOnlyProperty();
     }
 
     public ObservableList<ClockFigure> clocks() {
@@ -230,6 +248,10 @@ public final class DrillViewModel implements AutoCloseable {
         boolean endsNow = active.get() && d.state().ended();
         drill.set(d);
         active.set(!d.state().ended());
+        var targets = d.state().ended() ? Set.<String>of() : Set.copyOf(d.targets());
+        if (!targets.equals(drilledRegions.get())) {
+            drilledRegions.set(targets);
+        }
         // The verdict shows once the drill ended; a target missed earlier is already in the report's lines.
         var verdict = d.state().ended() ? d.outcome() : DrillOutcome.PENDING;
         outcome.set(verdict);
@@ -248,6 +270,7 @@ public final class DrillViewModel implements AutoCloseable {
         headline.set(glyph + d.title() + " · " + DrillText.words(d.state()) + (d.state().ended() ? " · outcome "
                 + DrillText.words(d.outcome()) : ""));
         steps.setAll(IntStream.range(0, d.steps().size()).mapToObj(i -> StepRow.of(i, d.steps().get(i))).toList());
+        currentStep.set(IntStream.range(0, steps.size()).filter(i -> steps.get(i).current()).findFirst().orElse(-1));
         var rows = d.timeline().stream().sorted(java.util.Comparator.comparing(e -> e.at()))
                 .map(e -> TimelineRow.of(d.startedAt(), e)).toList();
         timeline.setAll(rows.reversed());
@@ -272,6 +295,7 @@ public final class DrillViewModel implements AutoCloseable {
         shown = null;
         latest.set(null);
         active.set(false);
+        drilledRegions.set(Set.of());
         banner.set("");
         headline.set("Drill " + drillId.substring(0, Math.min(8, drillId.length())) + " is gone");
         message.set("The backend restarted and no longer knows drill " + drillId + ": it keeps no drill records "

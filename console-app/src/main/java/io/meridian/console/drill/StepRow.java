@@ -6,15 +6,15 @@ import io.meridian.model.drill.StepStatus;
 
 /**
  * One runbook step as the list shows it: number, status glyph and style class, title, and what the operator must
- * do next (for the step that runs or waits) or what happened (for the others).
+ * do next (for the current step: the one that runs or waits) or what happened (for the others).
  */
 public record StepRow(String id, String number, String glyph, String status, String title, String text,
-                      String styleClass, boolean waiting, String confirmBy) {
+                      String styleClass, boolean current, boolean waiting, String confirmBy) {
     static StepRow of(int index, DrillStep s) {
         var glyph = switch (s.status()) {
             case PENDING -> "○";
             case RUNNING -> "▶";
-            case WAITING -> "✋";
+            case WAITING -> "◐"; // not a hand emoji: many fonts lack it and show a box
             case PASSED -> "✓";
             case FAILED -> "✕";
             case SKIPPED -> "–";
@@ -30,7 +30,7 @@ public record StepRow(String id, String number, String glyph, String status, Str
         }
         var kind = s.kind() == StepKind.MANUAL ? "manual" : DrillText.words(s.kind());
         return new StepRow(s.id(), Integer.toString(index + 1), glyph, DrillText.words(s.status()) + " · " + kind,
-                s.title(), text, "step-" + s.status().name().toLowerCase(java.util.Locale.ROOT),
+                s.title(), text, "step-" + s.status().name().toLowerCase(java.util.Locale.ROOT), current,
                 s.status() == StepStatus.WAITING, s.confirmBy());
     }
 }

@@ -1,5 +1,6 @@
 package io.meridian.console.map;
 
+import io.meridian.console.drill.DrillMode;
 import io.meridian.console.telemetry.ArcFigure;
 import io.meridian.console.telemetry.ChartSelection;
 import io.meridian.console.telemetry.TelemetryViewModel;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -23,8 +26,9 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 /**
- * The world map: Natural Earth coastlines, a marker per region (colour and shape by health), and directed arcs for
- * cross-region replication showing the lag of their worst link ({@link LinkArcs}). Two canvases: the land is drawn
+ * The world map: Natural Earth coastlines, a marker per region (colour and shape by health; a violet ring and a
+ * "DRILL" badge on the regions a running drill targets), and directed arcs for cross-region replication showing the
+ * lag of their worst link ({@link LinkArcs}). Two canvases: the land is drawn
  * only when the size changes, the overlay whenever the topology, the lag figures, the selection or freshness
  * changes. Clicking near a region selects it; clicking an arc or its label opens that arc's charts.
  */
@@ -38,10 +42,13 @@ public final class MapView extends Pane {
     private static final double PICK_RADIUS = 18;
     /** The shortest coastline step drawn, in pixels: shorter ones do not show under a 0.8 pixel stroke. */
     private static final double LAND_STEP = 0.75;
+    private static final double DRILL_RING = MARKER + 10;
+    private static final Font DRILL_FONT = Font.font(null, FontWeight.BOLD, 12);
 
     private final LandOutlines land;
     private final TopologyViewModel viewModel;
     private final TelemetryViewModel telemetry;
+    private final ObservableValue<Set<String>> drilledRegions;
     private final TextMeasure measure = new TextMeasure();
     private final LinkArcs arcs = new LinkArcs(measure);
     private final Canvas landLayer = new Canvas();
@@ -50,10 +57,13 @@ public final class MapView extends Pane {
     private List<GeoLocation> framed = List.of();
     private boolean landStale;
 
-    public MapView(LandOutlines land, TopologyViewModel viewModel, TelemetryViewModel telemetry) {
+    /** {@code drilledRegions}: the ids of the regions a running drill targets, marked as under drill. */
+    public MapView(LandOutlines land, TopologyViewModel viewModel, TelemetryViewModel telemetry,
+                   ObservableValue<Set<String>> drilledRegions) {
         this.land = land;
         this.viewModel = viewModel;
         this.telemetry = telemetry;
+        this.drilledRegions = drilledRegions;
         setId("world-map");
         getStyleClass().add("world-map");
         // Unmanaged canvases follow the pane's size without feeding back into its preferred size.
@@ -73,6 +83,7 @@ public final class MapView extends Pane {
             }
         });
         telemetry.arcsProperty().addListener(o -> drawOverlay());
+        drilledRegions.addListener(o -> drawOverlay());
         telemetry.charts().selectionProperty().addListener(o -> drawOverlay());
         overlay.setOnMouseClicked(e -> {
             var region = regionAt(e.getX(), e.getY());
@@ -202,16 +213,22 @@ public final class MapView extends Pane {
         var selectedId = viewModel.selectedRegionIdProperty().get();
         // Markers first, so no label covers another region's marker; then the lag labels, then the region names.
         var labels = new ArrayList<Rectangle2D>();
+        var drilled = drilledRegions.getValue();
         for (var region : topology.regions()) {
-            labels.add(new Rectangle2D(p.x(region.location().longitude()) - MARKER,
-                    p.y(region.location().latitude()) - MARKER, 2 * MARKER, 2 * MARKER));
+            double x = p.x(region.location().longitude());
+            double y = p.y(region.location().latitude());
+            labels.add(new Rectangle2D(x - MARKER, y - MARKER, 2 * MARKER, 2 * MARKER));
+            if (drilled.contains(region.id())) {
+                labels.add(drillBadge(x, y));
+            }
         }
         var selectedArc = telemetry.charts().selectionProperty().get() instanceof ChartSelection.Arc arc
                 ? ArcFigure.pair(arc.sourceRegionId(), arc.targetRegionId()) : null;
         arcs.draw(g, p, topology, telemetry.arcsProperty().get(), selectedArc, labels);
         // The selected region last, so its marker and label sit on top.
         topology.regions().stream().sorted(Comparator.comparing(r -> r.id().equals(selectedId)))
-                .forEach(region -> drawRegion(g, p, region, topology, region.id().equals(selectedId), labels));
+                .forEach(region -> drawRegion(g, p, region, topology, region.id().equals(selectedId),
+                        drilled.contains(region.id()), labels));
         g.setGlobalAlpha(1.0);
         if (stale) {
             drawStaleNotice(g);
@@ -219,10 +236,13 @@ public final class MapView extends Pane {
     }
 
     private void drawRegion(GraphicsContext g, Projection p, Region region, Topology topology, boolean selected,
-                            List<Rectangle2D> labels) {
+                            boolean drilled, List<Rectangle2D> labels) {
         double x = p.x(region.location().longitude());
         double y = p.y(region.location().latitude());
         var health = topology.regionHealth(region.id());
+        if (drilled) {
+            drawDrillMark(g, x, y);
+        }
         if (selected) {
             g.setStroke(Color.WHITE);
             g.setLineWidth(2);
@@ -258,22 +278,49 @@ public final class MapView extends Pane {
                 g.strokePolygon(xs, ys, 4);
             }
         }
-        drawLabel(g, region.displayName(), x, y, selected, labels);
+        drawLabel(g, region.displayName(), x, y, drilled ? DRILL_RING + 4 : MARKER + 5, selected, labels);
+    }
+
+    /** Where the "DRILL" badge of the region at (x, y) goes: centred above its ring. */
+    private Rectangle2D drillBadge(double x, double y) {
+        var size = measure.of("DRILL", DRILL_FONT);
+        double w = size.getWidth() + 10;
+        double h = size.getHeight() + 2;
+        return new Rectangle2D(x - w / 2, y - DRILL_RING - h - 2, w, h);
     }
 
     /**
-     * Puts a label right, left, above or below its marker, whichever stays on the map and overlaps no marker or
-     * label placed before. Where none fits, the label is left out (the list names every region) unless the region
-     * is selected.
+     * A drill's target: a dashed violet ring around the marker (outside the selection's white one) and a violet
+     * "DRILL" badge above it; the violet of the drill frame and banner, never a health colour.
      */
-    private void drawLabel(GraphicsContext g, String text, double x, double y, boolean selected,
+    private void drawDrillMark(GraphicsContext g, double x, double y) {
+        g.setStroke(DrillMode.VIOLET);
+        g.setLineWidth(3);
+        g.setLineDashes(6, 4);
+        g.strokeOval(x - DRILL_RING, y - DRILL_RING, 2 * DRILL_RING, 2 * DRILL_RING);
+        g.setLineDashes();
+        var badge = drillBadge(x, y);
+        g.setFill(DrillMode.VIOLET);
+        g.fillRoundRect(badge.getMinX(), badge.getMinY(), badge.getWidth(), badge.getHeight(), 6, 6);
+        g.setFill(Color.WHITE);
+        g.setFont(DRILL_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("DRILL", x, badge.getMinY() + badge.getHeight() / 2);
+    }
+
+    /**
+     * Puts a label right, left, above or below its marker ({@code gap} from its centre), whichever stays on the map
+     * and overlaps no marker or label placed before. Where none fits, the label is left out (the list names every
+     * region) unless the region is selected.
+     */
+    private void drawLabel(GraphicsContext g, String text, double x, double y, double gap, boolean selected,
                            List<Rectangle2D> placed) {
         boolean bold = selected;
         var font = Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 13);
         var size = measure.of(text, font);
         double w = size.getWidth();
         double h = size.getHeight();
-        double gap = MARKER + 5;
         var candidates = List.of(
                 new Rectangle2D(x + gap, y - h / 2, w, h),
                 new Rectangle2D(x - gap - w, y - h / 2, w, h),

@@ -47,7 +47,7 @@ import javafx.scene.layout.VBox;
  * The console's main window: banner and headline tiles on top; in the middle, tabs: operations (regions | map over
  * charts | details over alerts), failover (Shortcut+Shift+F; its title counts open proposals), the auditor's view
  * and the drills; status bar below. While a drill runs, the whole window is in drill mode (frame and banner,
- * {@link DrillMode}). It wires the backend's topology and telemetry streams into their stores and drives
+ * {@link DrillMode}) and the map and the region list mark the regions it targets. It wires the backend's topology and telemetry streams into their stores and drives
  * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
@@ -71,17 +71,19 @@ public final class MainWindow implements AutoCloseable {
 
     public MainWindow(Backend backend, LandOutlines land, AuditSettings auditSettings, Clock clock) {
         store = new TopologyStore(clock);
-        topology = new TopologyViewModel(store);
-        connection = new ConnectionViewModel(backend, clock);
         telemetryStore = new TelemetryStore(clock, store::topology, TelemetryStore.HISTORY_POINTS);
+        topology = new TopologyViewModel(store, new RegionServiceFigures(telemetryStore));
+        connection = new ConnectionViewModel(backend, clock);
         var alerts = new AlertsViewModel(() -> connection.callerIdentityProperty().get(), clock);
         telemetry = new TelemetryViewModel(telemetryStore, alerts, new ChartsViewModel(backend, telemetryStore));
         watch = backend.watchTopology(store);
         telemetryWatch = backend.watchTelemetry(MAX_SAMPLES_PER_SECOND, telemetryStore);
         audit = AuditViewModel.open(backend.audit(), auditSettings, alerts::raise, clock);
 
-        var list = new RegionListView(topology);
-        var centre = new SplitPane(new MapView(land, topology, telemetry), new ChartsView(telemetry.charts()));
+        drills = new DrillViewModel(backend.drills(), new FxBackground(), clock, new DrillExports());
+        var list = new RegionListView(topology, drills.drilledRegionsProperty());
+        var centre = new SplitPane(new MapView(land, topology, telemetry, drills.drilledRegionsProperty()),
+                new ChartsView(telemetry.charts()));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.66);
         var side = new SplitPane(new RegionDetailsView(topology), new EventsPane(telemetry));
@@ -93,7 +95,6 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
-        drills = new DrillViewModel(backend.drills(), new FxBackground(), clock, new DrillExports());
         var drillTab = new Tab("Drills");
         drillTab.setId("drill-tab");
 

@@ -2,15 +2,25 @@ package io.meridian.console.topology;
 
 import io.meridian.model.topology.ReplicaRole;
 import java.time.Duration;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The selected region: where and what it is, its tier's targets, and its replicas by cluster. */
+/**
+ * The selected region: where and what it is, its tier's targets, its live commit and rollback rates, and its
+ * replicas by cluster.
+ */
 public final class RegionDetailsView extends ScrollPane {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
     private final VBox content = new VBox(10);
+    private final Label commits = rateLabel("details-commits");
+    private final Label rollbacks = rateLabel("details-rollbacks");
+    private final Label ratesNote = new Label();
 
     public RegionDetailsView(TopologyViewModel viewModel) {
         setId("region-details");
@@ -20,8 +30,24 @@ public final class RegionDetailsView extends ScrollPane {
         setFitToWidth(true);
         setMinWidth(280);
         setPrefWidth(360);
+        ratesNote.getStyleClass().add("hint");
+        ratesNote.setId("details-rates-note");
         viewModel.selectedProperty().addListener((obs, old, details) -> show(details));
+        viewModel.selectedRatesProperty().addListener((obs, old, r) -> showRates(r));
         show(viewModel.selectedProperty().get());
+        showRates(viewModel.selectedRatesProperty().get());
+    }
+
+    private void showRates(RegionRates r) {
+        if (r == null) {
+            return;
+        }
+        commits.setText(r.commits());
+        rollbacks.setText(r.rollbacks());
+        ratesNote.setText(r.note());
+        ratesNote.setManaged(!r.note().isEmpty());
+        commits.pseudoClassStateChanged(STALE, r.stale());
+        rollbacks.pseudoClassStateChanged(STALE, r.stale());
     }
 
     private void show(RegionDetails d) {
@@ -43,7 +69,15 @@ public final class RegionDetailsView extends ScrollPane {
         var facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(4);
+        // Live figures first, where the pane opens; in the facts' grid so that they line up with the facts. The
+        // rate labels live across selections.
         int row = 0;
+        facts.addRow(row++, key("Commits"), commits);
+        facts.addRow(row++, key("Rollbacks"), rollbacks);
+        facts.add(ratesNote, 0, row++, 2, 1);
+        var gap = new Region();
+        gap.setMinHeight(8);
+        facts.add(gap, 0, row++, 2, 1);
         row = fact(facts, row, "Region id", r.id());
         row = fact(facts, row, "Provider", r.provider());
         row = fact(facts, row, "Role", r.role().label());
@@ -55,9 +89,7 @@ public final class RegionDetailsView extends ScrollPane {
         fact(facts, row, "Location", String.format("%.2f°, %.2f°", r.location().latitude(),
                 r.location().longitude()));
 
-        var replicasTitle = new Label("Replicas");
-        replicasTitle.getStyleClass().add("details-section");
-        content.getChildren().addAll(name, health, facts, replicasTitle);
+        content.getChildren().addAll(name, health, facts, section("Replicas"));
         d.replicasByCluster().forEach((cluster, replicas) -> {
             var clusterLabel = new Label(cluster.displayName() + "  (" + cluster.id() + ")");
             clusterLabel.setWrapText(true);
@@ -74,9 +106,7 @@ public final class RegionDetailsView extends ScrollPane {
             }
         });
         if (!d.crossRegionLinks().isEmpty()) {
-            var linksTitle = new Label("Cross-region links");
-            linksTitle.getStyleClass().add("details-section");
-            content.getChildren().add(linksTitle);
+            content.getChildren().add(section("Cross-region links"));
             for (var link : d.crossRegionLinks()) {
                 var line = new Label(link.sourceReplicaId() + " → " + link.targetReplicaId() + "  ·  "
                         + HealthStyle.label(link.state()) + (link.synchronous() ? "  ·  sync" : ""));
@@ -87,10 +117,28 @@ public final class RegionDetailsView extends ScrollPane {
         }
     }
 
-    private static int fact(GridPane grid, int row, String label, String value) {
+    private static Label section(String title) {
+        var label = new Label(title);
+        label.getStyleClass().add("details-section");
+        return label;
+    }
+
+    private static Label key(String label) {
         var key = new Label(label);
         key.getStyleClass().add("fact-key");
         key.setMinWidth(Label.USE_PREF_SIZE);
+        return key;
+    }
+
+    private static Label rateLabel(String id) {
+        var label = new Label();
+        label.setId(id);
+        label.getStyleClass().addAll("fact-value", "rate-value");
+        return label;
+    }
+
+    private static int fact(GridPane grid, int row, String label, String value) {
+        var key = key(label);
         var val = new Label(value);
         val.getStyleClass().add("fact-value");
         val.setWrapText(true);

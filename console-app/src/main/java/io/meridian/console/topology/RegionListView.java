@@ -1,18 +1,27 @@
 package io.meridian.console.topology;
 
+import java.util.Set;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The keyboard-navigable list of regions beside the map; its selection and the map's are the same property. */
+/**
+ * The keyboard-navigable list of regions beside the map; its selection and the map's are the same property. A region
+ * a running drill targets carries a "DRILL" badge.
+ */
 public final class RegionListView extends ListView<RegionRow> {
-    public RegionListView(TopologyViewModel viewModel) {
+    /** {@code drilledRegions}: the ids of the regions a running drill targets. */
+    public RegionListView(TopologyViewModel viewModel, ObservableValue<Set<String>> drilledRegions) {
         super(viewModel.rows());
         setId("region-list");
         getStyleClass().add("region-list");
-        setCellFactory(list -> new RegionCell());
+        setCellFactory(list -> new RegionCell(drilledRegions));
+        drilledRegions.addListener(o -> refresh());
         setMinWidth(250);
         setPrefWidth(300);
         getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -39,14 +48,23 @@ public final class RegionListView extends ListView<RegionRow> {
         }
     }
 
-    /** A row: health glyph (shape and colour), name, and a summary line. */
+    /** A row: health glyph (shape and colour), name (with the drill badge), and a summary line. */
     private static final class RegionCell extends ListCell<RegionRow> {
+        private final ObservableValue<Set<String>> drilledRegions;
         private final Label glyph = new Label();
         private final Label title = new Label();
+        private final Label drill = new Label("DRILL");
         private final Label subtitle = new Label();
-        private final HBox box = new HBox(10, glyph, new VBox(2, title, subtitle));
+        private final HBox box;
 
-        RegionCell() {
+        RegionCell(ObservableValue<Set<String>> drilledRegions) {
+            this.drilledRegions = drilledRegions;
+            var heading = new HBox(8, title, drill);
+            heading.setAlignment(Pos.CENTER_LEFT);
+            box = new HBox(10, glyph, new VBox(2, heading, subtitle));
+            drill.getStyleClass().add("drill-badge");
+            drill.setMinWidth(Region.USE_PREF_SIZE);
+            drill.managedProperty().bind(drill.visibleProperty());
             glyph.getStyleClass().add("health-glyph");
             title.getStyleClass().add("region-title");
             subtitle.getStyleClass().add("region-subtitle");
@@ -66,7 +84,9 @@ public final class RegionListView extends ListView<RegionRow> {
             glyph.getStyleClass().add(HealthStyle.styleClass(row.health()));
             title.setText(row.title());
             subtitle.setText(row.subtitle());
-            setAccessibleText(row.title() + ", " + HealthStyle.label(row.health()));
+            boolean drilled = drilledRegions.getValue().contains(row.region().id());
+            drill.setVisible(drilled);
+            setAccessibleText(row.title() + ", " + HealthStyle.label(row.health()) + (drilled ? ", under drill" : ""));
             setGraphic(box);
         }
     }

@@ -1,10 +1,10 @@
 package io.meridian.console.topology;
 
-
 import io.meridian.client.StreamStatus;
 import io.meridian.model.topology.Health;
 import io.meridian.model.topology.Topology;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,19 +23,27 @@ import javafx.collections.ObservableList;
  */
 public final class TopologyViewModel {
     private final TopologyStore store;
+    private final RegionServiceSource services;
+    /** The time of the last pulse: a selection made between pulses is shown as of then. */
+    private Instant lastPulse = Instant.EPOCH;
 
     // ---- Properties
     private final ReadOnlyObjectWrapper<Topology> topology = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RegionRow> rows = FXCollections.observableArrayList();
     private final StringProperty selectedRegionId = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<RegionDetails> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RegionRates> selectedRates = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper freshnessText = new ReadOnlyStringWrapper("waiting for the backend");
     private final ReadOnlyObjectWrapper<StreamStatus> status = new ReadOnlyObjectWrapper<>();
 
-    public TopologyViewModel(TopologyStore store) {
+    public TopologyViewModel(TopologyStore store, RegionServiceSource services) {
         this.store = store;
-        selectedRegionId.addListener((obs, old, id) -> selected.set(details(topology.get(), id).orElse(null)));
+        this.services = services;
+        selectedRegionId.addListener((obs, old, id) -> {
+            selected.set(details(topology.get(), id).orElse(null));
+            refreshRates(lastPulse);
+        });
     }
 
     public ReadOnlyObjectProperty<Topology> topologyProperty() {
@@ -53,6 +61,11 @@ public final class TopologyViewModel {
 
     public ReadOnlyObjectProperty<RegionDetails> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** Commit and rollback rates of the selected region, refreshed every pulse; null without a selection. */
+    public ReadOnlyObjectProperty<RegionRates> selectedRatesProperty() {
+        return selectedRates.getReadOnlyProperty();
     }
 
     /** True when what is shown may no longer be current: the stream is down or silent too long. */
@@ -81,6 +94,8 @@ public final class TopologyViewModel {
                 selected.set(details(latest, selectedRegionId.get()).orElse(null));
             }
         }
+        lastPulse = now;
+        refreshRates(now);
         var freshness = Freshness.of(store.lastEventAt(), now, status.get() instanceof StreamStatus.Live);
         stale.set(freshness.stale());
         var text = store.lastEventAt() == null ? "No data yet"
@@ -88,6 +103,14 @@ public final class TopologyViewModel {
                 : "Live data";
         if (!text.equals(freshnessText.get())) {
             freshnessText.set(text);
+        }
+    }
+
+    private void refreshRates(Instant now) {
+        var region = selected.get() == null ? null : selected.get().region().id();
+        var rates = region == null ? null : RegionRates.of(services.latest(region), now);
+        if (!Objects.equals(rates, selectedRates.get())) {
+            selectedRates.set(rates);
         }
     }
 

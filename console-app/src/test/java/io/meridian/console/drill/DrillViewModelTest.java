@@ -2,8 +2,6 @@ package io.meridian.console.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meridian.client.BackendException;
-import io.meridian.client.DrillClient;
 import io.meridian.client.DrillWatch;
 import io.meridian.console.tasks.CurrentThread;
 import io.meridian.model.drill.Drill;
@@ -12,7 +10,6 @@ import io.meridian.model.drill.DrillType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,50 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The drill view-model without a display or a server. */
 class DrillViewModelTest {
-    private final List<DrillWatch.Listener> listeners = new ArrayList<>();
-    private final List<String> calls = new ArrayList<>();
-    private Drill running = DrillSamples.waitingForDecision();
-
-    private final DrillClient client = new DrillClient() {
-        @Override
-        public Drill start(DrillRequest request) throws BackendException {
-            calls.add("start " + request.type() + " " + request.targets() + " " + request.runbookName() + " "
-                    + request.runbookText().length());
-            if (request.targets().contains("busy-1")) {
-                throw new BackendException(BackendException.Kind.REFUSED, "region busy-1 is already in drill x",
-                        null);
-            }
-            return running;
-        }
-
-        @Override
-        public Drill abort(String drillId, String reason) {
-            calls.add("abort " + drillId + " " + reason);
-            return running;
-        }
-
-        @Override
-        public Drill confirmStep(String drillId, String stepId, String note) {
-            calls.add("confirm " + stepId);
-            return running;
-        }
-
-        @Override
-        public Drill report(String drillId) {
-            return running;
-        }
-
-        @Override
-        public List<Drill> list() {
-            return List.of();
-        }
-
-        @Override
-        public DrillWatch watch(String drillId, DrillWatch.Listener listener) {
-            listeners.add(listener);
-            return () -> { };
-        }
-    };
+    private final FakeDrillClient client = new FakeDrillClient(DrillSamples.waitingForDecision());
+    private final List<DrillWatch.Listener> listeners = client.listeners;
+    private final List<String> calls = client.calls;
+    private final Drill running = client.running;
 
     private final DrillViewModel model = new DrillViewModel(client, new CurrentThread(),
             Clock.fixed(Instant.parse("2026-11-25T03:00:05Z"), ZoneOffset.UTC), new DrillExports());
@@ -118,5 +75,30 @@ class DrillViewModelTest {
         assertThat(model.messageProperty().get()).isEqualTo("Drill completed: every step ran");
         model.abort("too late");
         assertThat(calls).as("an ended drill is not aborted").noneMatch(c -> c.startsWith("abort"));
+    }
+
+    @Test
+    void theRegionsTheDrillTargetsAreMarkedWhileItRunsAndNoLonger() {
+        assertThat(model.drilledRegionsProperty().get()).isEmpty();
+        client.running = DrillSamples.monthlyRunbook(3);
+        model.start(DrillRequest.shippedRunbook("phase-7p-monthly"));
+        assertThat(model.drilledRegionsProperty().get()).as("nothing before the pulse").isEmpty();
+        model.pulse(Instant.parse("2026-11-25T03:00:05Z"));
+        assertThat(model.drilledRegionsProperty().get()).containsExactly("us-east-1");
+        var shown = model.drilledRegionsProperty().get();
+        listeners.getFirst().onDrill(DrillSamples.monthlyRunbook(4), false);
+        model.pulse(Instant.parse("2026-11-25T03:00:06Z"));
+        assertThat(model.drilledRegionsProperty().get()).as("the same regions: no change for the map to redraw")
+                .isSameAs(shown);
+
+        var runbook = client.running;
+        listeners.getFirst().onDrill(new Drill(runbook.id(), runbook.type(), runbook.title(), runbook.targets(),
+                io.meridian.model.drill.DrillState.ABORTED, "aborted by carol", "carol", runbook.startedAt(),
+                runbook.startedAt().plusSeconds(120), runbook.platformElapsed(), runbook.wallElapsed(),
+                runbook.steps(), runbook.timeline(), runbook.measures(), runbook.decisions(), runbook.proposalIds(),
+                runbook.audit(), runbook.runbookName(), runbook.declaredFaults(),
+                io.meridian.model.drill.DrillOutcome.INCOMPLETE), true);
+        model.pulse(Instant.parse("2026-11-25T03:00:07Z"));
+        assertThat(model.drilledRegionsProperty().get()).as("an ended drill marks no region").isEmpty();
     }
 }

@@ -8,12 +8,12 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Writes a window's scene as a PNG, for looking at what a test drove. */
-final class FailoverScreenshots {
+/** Writes a window's scene as a PNG, for looking at what a test drove (the failover and drill tests). */
+public final class FailoverScreenshots {
     private FailoverScreenshots() {
     }
 
-    static void write(Window window, String file) throws Exception {
+    public static void write(Window window, String file) throws Exception {
         var path = Path.of(file);
         Files.createDirectories(path.getParent());
         WaitForAsyncUtils.waitForFxEvents();

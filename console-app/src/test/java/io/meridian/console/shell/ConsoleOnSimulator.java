@@ -13,6 +13,7 @@ import io.meridian.server.BackendServer;
 import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.scenario.Scenario;
 import io.meridian.sim.ShippedScenarios;
+import io.meridian.sim.SimulatedAuditLog;
 import io.meridian.sim.SimulatedBackend;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -48,10 +49,19 @@ record ConsoleOnSimulator(BackendServer server, Backend backend, MainWindow wind
      * to any member of the team, whose signing keys it holds.
      */
     static ConsoleOnSimulator show(Stage stage, String scenario, long seed, Duration tick) throws Exception {
+        return show(stage, scenario, seed, tick, null);
+    }
+
+    /**
+     * As {@link #show(Stage, String, long, Duration)}, the backend keeping its audit log (and its drill records) as
+     * {@code audit} says; null for none.
+     */
+    static ConsoleOnSimulator show(Stage stage, String scenario, long seed, Duration tick,
+                                   SimulatedAuditLog.Options audit) throws Exception {
         var loaded = ShippedScenarios.load(scenario);
         var team = SimulatedBackend.demoTeam(loaded);
         var server = SimulatedBackend.start(new SimulatedBackend.Options(loaded, seed,
-                InetAddress.getLoopbackAddress(), 0, tick, null, null, null, AccessPolicy.demo(team)));
+                InetAddress.getLoopbackAddress(), 0, tick, null, null, null, AccessPolicy.demo(team)), audit);
         var backend = Backend.connectAsDemoTeam(new BackendAddress("127.0.0.1", server.port()),
                 DemoTeamIdentities.of(team, Optional.of(member(loaded, Role.INCIDENT_COMMANDER))));
         return open(stage, server, backend, AuditSettings.unpinned("this test pins no keys"));
@@ -87,6 +97,10 @@ record ConsoleOnSimulator(BackendServer server, Backend backend, MainWindow wind
         Files.createDirectories(dir);
         WaitForAsyncUtils.asyncFx(() -> {
             var stage = (Stage) window.root().getScene().getWindow();
+            // The headless screen's frame buffer is 1000 x 1000 pixels: a window (or a dialog centred on it) that
+            // runs past its bottom fails to draw, so the stage moves to the top left.
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(1440);
             stage.setHeight(860);
         }).get(10, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package io.meridian.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meridian.client.ActingIdentity;
 import io.meridian.model.failover.FailoverKind;
 import io.meridian.model.failover.PhaseStatus;
 import io.meridian.model.failover.Proposal;
@@ -10,13 +9,9 @@ import io.meridian.model.failover.ProposalState;
 import io.meridian.model.session.Role;
 import io.meridian.model.topology.Replica;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -62,9 +57,8 @@ class FailoverScreenTest {
                 .anyMatch(r -> r.proposalProperty().get().oldPrimaryId().equals(PRIMARY)));
         assertThat(robot.lookup("#failover-badge").queryAs(Label.class).getText()).isEqualTo("1 OPEN");
 
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.F).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#main-tabs").queryAs(TabPane.class)
-                .getSelectionModel().getSelectedItem().getId().equals("failover-tab"));
+        var keyboard = new FailoverByKeyboard(robot, stage, window);
+        keyboard.openTab();
         Proposal proposal = failover.selectedProperty().get();
         assertThat(proposal.kind()).isEqualTo(FailoverKind.UNPLANNED_FAILOVER);
         assertThat(proposal.state()).isEqualTo(ProposalState.OPEN);
@@ -74,10 +68,10 @@ class FailoverScreenTest {
         assertThat(robot.lookup("#proposal-title").queryAs(Label.class).getText()).contains(proposal.clusterId());
         console.writeScreenshot("failover-proposal.png");
 
-        var operator = member(failover.identityChoices(), Role.OPERATOR);
-        var commander = member(failover.identityChoices(), Role.INCIDENT_COMMANDER);
-        actAs(robot, operator);
-        approve(robot, candidate, "eu-db-fra-1 crashed; fra-2 is in sync (first approver)");
+        var operator = keyboard.member(Role.OPERATOR);
+        var commander = keyboard.member(Role.INCIDENT_COMMANDER);
+        keyboard.actAs(operator);
+        keyboard.approve("eu-db-fra-1 crashed; fra-2 is in sync (first approver)");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> failover.selectedProperty().get().approvals().size()
                 == 1);
         assertThat(failover.messageProperty().get()).contains("1 of 2 approvals");
@@ -86,8 +80,8 @@ class FailoverScreenTest {
                 () -> robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
         assertThat(robot.lookup("#approve-why").queryAs(Label.class).getText()).contains("already decided");
 
-        actAs(robot, commander);
-        approve(robot, candidate, "confirmed with the on-call DBA (second approver)");
+        keyboard.actAs(commander);
+        keyboard.approve("confirmed with the on-call DBA (second approver)");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
                 failover.selectedProperty().get().state() == ProposalState.SUCCEEDED);
         var done = failover.selectedProperty().get();
@@ -107,13 +101,9 @@ class FailoverScreenTest {
         var failover = window.failover().viewModel();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> failover.connectedProperty().get()
                 && window.topology().topologyProperty().get() != null);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.F).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> !robot.lookup("#switchover-button").queryAs(Button.class).isDisabled());
-        robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#switchover-dialog").tryQuery()
-                .isPresent());
-        robot.targetWindow(robot.lookup("#switchover-dialog").query().getScene().getWindow());
+        var keyboard = new FailoverByKeyboard(robot, stage, window);
+        keyboard.openTab();
+        keyboard.openDialog("#switchover-button", KeyCode.S, "#switchover-dialog");
         robot.press(KeyCode.ALT).type(KeyCode.E).release(KeyCode.ALT);
         robot.write("kernel patching on the primary's host, CHG-2211");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
@@ -130,82 +120,5 @@ class FailoverScreenTest {
         assertThat(opened.openedBy()).contains("camila.souza");
         assertThat(opened.candidateId()).isNotEqualTo(opened.oldPrimaryId()).isNotEmpty();
         assertThat(failover.messageProperty().get()).startsWith("Switchover requested");
-    }
-
-    private static ActingIdentity member(List<ActingIdentity> team, Role role) {
-        return team.stream().filter(m -> m.roles().contains(role)).findFirst().orElseThrow();
-    }
-
-    /** Chooses who the console acts as with the keyboard: Alt+I, then arrows until the member is shown. */
-    private void actAs(FxRobot robot, ActingIdentity who) throws Exception {
-        robot.targetWindow(stage);
-        var failover = window.failover().viewModel();
-        robot.press(KeyCode.ALT).type(KeyCode.I).release(KeyCode.ALT);
-        var team = failover.identityChoices();
-        int from = failover.actingProperty().get() == null ? -1 : team.indexOf(failover.actingProperty().get());
-        int to = team.indexOf(who);
-        for (int i = from; i != to; i += Integer.signum(to - from)) {
-            robot.type(to > from ? KeyCode.DOWN : KeyCode.UP);
-        }
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> who.equals(failover.actingProperty().get()));
-    }
-
-    /**
-     * Approves with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the target's name, Enter. The
-     * simulated world moves on while the dialog is open (a standby's health flickers, a check's verdict changes); the
-     * backend then refuses the decision on the outdated version with "the proposal changed: review it again", the
-     * dialog says so, and the decider reviews and approves again, as a person would.
-     */
-    private void approve(FxRobot robot, String candidate, String reason) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                    () -> !robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
-            robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-reason").tryQuery()
-                    .isPresent());
-            robot.targetWindow(robot.lookup("#decision-dialog").query().getScene().getWindow());
-            robot.write(reason);
-            for (var tick : robot.lookup(".override-tick").queryAllAs(CheckBox.class)) {
-                // Focus moves to each tick as Tab would; Space ticks it.
-                WaitForAsyncUtils.asyncFx(tick::requestFocus).get(5, TimeUnit.SECONDS);
-                robot.type(KeyCode.SPACE);
-            }
-            robot.press(KeyCode.ALT).type(KeyCode.T).release(KeyCode.ALT);
-            robot.write(candidate);
-            try {
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                        () -> !robot.lookup("#decision-send").queryAs(Button.class).isDisabled()
-                                || changedMeanwhile(robot));
-            } catch (TimeoutException e) {
-                throw new AssertionError("the decision could not be sent: "
-                        + robot.lookup("#decision-dialog .command-why").queryLabeled().getText(), e);
-            }
-            String refusal;
-            if (changedMeanwhile(robot)) {
-                refusal = robot.lookup("#decision-dialog .command-why").queryLabeled().getText();
-            } else {
-                robot.type(KeyCode.ENTER);
-                WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
-                        .isEmpty() || !robot.lookup("#decision-error").queryLabeled().getText().isEmpty());
-                refusal = robot.lookup("#decision-error").tryQuery().map(n -> ((Label) n).getText()).orElse("");
-            }
-            if (refusal.isEmpty()) {
-                robot.targetWindow(stage);
-                return;
-            }
-            assertThat(refusal).as("refused on attempt " + attempt).containsAnyOf("review it again",
-                    "review the proposal again");
-            assertThat(attempt).as(refusal).isLessThan(3);
-            robot.type(KeyCode.ESCAPE);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#decision-dialog").tryQuery()
-                    .isEmpty());
-            robot.targetWindow(stage);
-        }
-    }
-
-    /** True when the open dialog says the proposal changed under it. */
-    private static boolean changedMeanwhile(FxRobot robot) {
-        return robot.lookup("#decision-dialog .command-why").tryQuery()
-                .map(n -> ((Label) n).getText().contains("changed while this dialog was open")).orElse(false);
     }
 }

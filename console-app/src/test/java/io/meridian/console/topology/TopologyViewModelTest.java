@@ -10,14 +10,15 @@ import io.meridian.server.scenario.ScenarioTopology;
 import io.meridian.sim.ShippedScenarios;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The topology screen's state when the backend comes back serving another scenario. */
+/** The topology screen's state: another scenario after a reconnect. */
 class TopologyViewModelTest {
     @Test
     void aSnapshotOfAnotherScenarioReplacesEveryRegionAndDropsAVanishedSelection() throws Exception {
         var store = new TopologyStore(Clock.systemUTC());
-        var viewModel = new TopologyViewModel(store);
+        var viewModel = new TopologyViewModel(store, regionId -> Optional.empty());
         var first = ScenarioTopology.initial(ShippedScenarios.load("phase-7p"), Instant.EPOCH);
         var second = ScenarioTopology.initial(ShippedScenarios.load("sovren"), Instant.EPOCH);
 

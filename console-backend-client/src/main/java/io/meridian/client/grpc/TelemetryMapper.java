@@ -10,8 +10,10 @@ import io.meridian.api.v1.RegionDrift;
 import io.meridian.api.v1.RegionService;
 import io.meridian.model.telemetry.TelemetryBatch;
 import io.meridian.model.telemetry.TelemetrySample;
+import io.meridian.model.telemetry.TransactionRates;
 import io.meridian.model.topology.JournalPosition;
 import io.meridian.model.topology.SnapshotReason;
+import java.util.Optional;
 
 /** Maps telemetry messages of meridian.v1 to the domain model and back, for the client and the server alike. */
 public final class TelemetryMapper {
@@ -30,10 +32,16 @@ public final class TelemetryMapper {
                     .setRegionId(d.regionId()).setStatistic(d.statistic()).setPValue(d.pValue())
                     .setRegionSampleSize(d.regionSampleSize()).setReferenceSampleSize(d.referenceSampleSize())
                     .setAlpha(d.alpha()).setDrifted(d.drifted()).setMeasure(d.measure())).build();
-            case TelemetrySample.RegionService s -> builder.setRegionService(RegionService.newBuilder()
-                    .setRegionId(s.regionId()).setAvailabilityPercent(s.availabilityPercent())
-                    .setWindow(duration(s.window())).setLatencyP50Millis(s.latencyP50Millis())
-                    .setLatencyP95Millis(s.latencyP95Millis())).build();
+            case TelemetrySample.RegionService s -> {
+                var service = RegionService.newBuilder().setRegionId(s.regionId())
+                        .setAvailabilityPercent(s.availabilityPercent()).setWindow(duration(s.window()))
+                        .setLatencyP50Millis(s.latencyP50Millis()).setLatencyP95Millis(s.latencyP95Millis());
+                // Unknown rates leave the field out: presence, not a zero, says whether they are known.
+                s.transactions().ifPresent(t -> service.setTransactions(io.meridian.api.v1.TransactionRates
+                        .newBuilder().setCommitsPerSecond(t.commitsPerSecond())
+                        .setRollbacksPerSecond(t.rollbacksPerSecond())));
+                yield builder.setRegionService(service).build();
+            }
         };
     }
 
@@ -59,8 +67,12 @@ public final class TelemetryMapper {
             }
             case REGION_SERVICE -> {
                 var s = p.getRegionService();
+                var transactions = s.hasTransactions()
+                        ? Optional.of(new TransactionRates(s.getTransactions().getCommitsPerSecond(),
+                        s.getTransactions().getRollbacksPerSecond()))
+                        : Optional.<TransactionRates>empty();
                 yield new TelemetrySample.RegionService(s.getRegionId(), at, s.getAvailabilityPercent(),
-                        duration(s.getWindow()), s.getLatencyP50Millis(), s.getLatencyP95Millis());
+                        duration(s.getWindow()), s.getLatencyP50Millis(), s.getLatencyP95Millis(), transactions);
             }
             case SAMPLE_NOT_SET -> throw new ProtocolException("TelemetrySample.sample is not set");
         };

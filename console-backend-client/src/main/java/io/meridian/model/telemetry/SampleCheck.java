@@ -33,8 +33,14 @@ public final class SampleCheck {
                     || s.latencyP95Millis() < s.latencyP50Millis()
                     ? Optional.of(s.key() + ": availability " + s.availabilityPercent() + "% p50 "
                     + s.latencyP50Millis() + " ms p95 " + s.latencyP95Millis() + " ms is not plausible")
-                    : Optional.empty();
+                    : s.transactions().filter(t -> !rate(t.commitsPerSecond()) || !rate(t.rollbacksPerSecond()))
+                    .map(t -> s.key() + ": " + t.commitsPerSecond() + " commits/s and " + t.rollbacksPerSecond()
+                            + " rollbacks/s are not rates");
         };
+    }
+
+    private static boolean rate(double value) {
+        return finite(value) && value >= 0;
     }
 
     private static boolean finite(double value) {

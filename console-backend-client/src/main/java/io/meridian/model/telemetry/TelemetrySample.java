@@ -3,6 +3,7 @@ package io.meridian.model.telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One measurement of the platform. Every sample has a key naming what it measures ("lag/&lt;link id&gt;",
@@ -73,13 +74,19 @@ public sealed interface TelemetrySample {
         }
     }
 
-    /** Availability and request latency of a region over a trailing window. */
+    /**
+     * Availability and request latency of a region over a trailing window, and its commit and rollback rates over
+     * the last sample interval; {@code transactions} is empty when the platform cannot tell (first sample, counters
+     * reset, a server not read), which is not the same as zero.
+     */
     record RegionService(String regionId, Instant observedAt, double availabilityPercent, Duration window,
-                         double latencyP50Millis, double latencyP95Millis) implements TelemetrySample {
+                         double latencyP50Millis, double latencyP95Millis, Optional<TransactionRates> transactions)
+            implements TelemetrySample {
         public RegionService {
             Objects.requireNonNull(regionId, "regionId");
             Objects.requireNonNull(observedAt, "observedAt");
             Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(transactions, "transactions");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.meridian.postgres.connect;
 
+import io.meridian.postgres.platformfile.PostgresSection;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -11,7 +12,12 @@ public final class ConnectionErrors {
     private ConnectionErrors() {
     }
 
-    public static String describe(SQLException e, String user, String database) {
+    public static String describe(SQLException e, String user, PostgresSection.ServerSpec spec) {
+        var tls = TlsErrors.describe(e, spec);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
+        var database = spec.database();
         var state = e.getSQLState() == null ? "" : e.getSQLState();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
@@ -43,10 +49,14 @@ public final class ConnectionErrors {
 
     /**
      * True when the server did not answer: refused or timed-out connections, a name that does not resolve, a
-     * connection that broke (SQL state class 08) or a server shutting down (57P01..57P03).
+     * connection that broke (SQL state class 08) or a server shutting down (57P01..57P03). A TLS failure is not:
+     * the server answered with a certificate that is not accepted.
      */
     public static boolean unreachable(SQLException e) {
         var state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (TlsErrors.isTls(e)) {
+            return false;
+        }
         if (hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)
                 || hasCause(e, NoRouteToHostException.class) || hasCause(e, SocketTimeoutException.class)) {
             return true;

@@ -61,7 +61,7 @@ public final class Connector {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw new ServerException(server.where() + ": " + ConnectionErrors.describe(e, credential.user(),
-                    server.spec().database()), ConnectionErrors.unreachable(e), e);
+                    server.spec()), ConnectionErrors.unreachable(e), e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +48,7 @@ public final class ObservationLoop implements AutoCloseable {
             Thread.ofVirtual().name("meridian-pg-probe-", 0).factory());
     /** Availability and latency over the last five minutes, the simulator's window too. */
     private final RegionServiceWindow service = new RegionServiceWindow(Duration.ofMinutes(5));
+    private final RegionTransactions transactions = new RegionTransactions();
     private final Duration firstWait;
     private boolean first = true;
     private ScheduledExecutorService ticker;
@@ -144,8 +146,10 @@ public final class ObservationLoop implements AutoCloseable {
         }
         var latencies = reportStatements(observer, statuses);
         latencies.forEach((region, values) -> service.latencies(region, now, values));
+        var rates = transactions.next(states, statuses);
         var samples = new ArrayList<>(result.samples());
-        topology.regions().forEach(region -> samples.add(service.sample(region.id(), now)));
+        topology.regions().forEach(region -> samples.add(service.sample(region.id(), now,
+                rates.getOrDefault(region.id(), Optional.empty()))));
         observer.measured(samples);
     }
 

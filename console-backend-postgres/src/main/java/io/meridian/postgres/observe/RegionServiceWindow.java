@@ -1,11 +1,13 @@
 package io.meridian.postgres.observe;
 
 import io.meridian.model.telemetry.TelemetrySample;
+import io.meridian.model.telemetry.TransactionRates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A region's service level over a trailing window, as the observer sees it: availability is the share of probes
@@ -36,8 +38,11 @@ final class RegionServiceWindow {
         }
     }
 
-    /** The region's figures now; latencies are zero until a statement has been sampled. */
-    TelemetrySample.RegionService sample(String region, Instant now) {
+    /**
+     * The region's figures now, with this tick's transaction rates; latencies are zero until a statement has been
+     * sampled.
+     */
+    TelemetrySample.RegionService sample(String region, Instant now, Optional<TransactionRates> transactions) {
         var cutoff = now.minus(window);
         var p = probes.getOrDefault(region, new ArrayDeque<>());
         while (!p.isEmpty() && p.peekFirst().at().isBefore(cutoff)) {
@@ -51,7 +56,7 @@ final class RegionServiceWindow {
         double availability = p.isEmpty() ? 0 : 100.0 * answered / p.size();
         double[] sorted = l.stream().mapToDouble(Latency::millis).sorted().toArray();
         return new TelemetrySample.RegionService(region, now, availability, window, percentile(sorted, 0.50),
-                percentile(sorted, 0.95));
+                percentile(sorted, 0.95), transactions);
     }
 
     private static double percentile(double[] sorted, double q) {

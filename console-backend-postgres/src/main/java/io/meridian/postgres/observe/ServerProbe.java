@@ -52,6 +52,19 @@ final class ServerProbe implements AutoCloseable {
                      - restart_lsn)::bigint
             from pg_replication_slots where slot_type = 'physical'
             """;
+    /**
+     * Every database's counters, and what they count from: the session (a new one also counts its own log-in),
+     * the postmaster's start (a crash discards statistics) and each database with its last reset (a reset zeroes
+     * it; a database created or dropped changes the sum).
+     */
+    private static final String TRANSACTIONS = """
+            select coalesce(sum(xact_commit), 0)::bigint, coalesce(sum(xact_rollback), 0)::bigint,
+                   pg_backend_pid() || '@' || pg_postmaster_start_time() || ' ' || coalesce(string_agg(
+                     datid || '/' || coalesce(stats_reset::text, '-'), ',' order by datid), '')
+            from pg_stat_database
+            """;
+    /** PostgreSQL 15 publishes a session's counts on demand; older ones within half a second. */
+    private static final int FORCED_FLUSH_VERSION = 150000;
     private static final String STATEMENTS = """
             select s.queryid, r.rolname, s.calls, s.total_exec_time
             from pg_stat_statements s left join pg_roles r on r.oid = s.userid
@@ -62,6 +75,8 @@ final class ServerProbe implements AutoCloseable {
     private final Connector connector;
     private final Clock clock;
     private Connection connection;
+    /** Probe transactions committed on {@link #connection}: each counts in pg_stat_database like any client's. */
+    private long committed;
 
     ServerProbe(Server server, Connector connector, Clock clock) {
         this.server = server;
@@ -78,14 +93,21 @@ final class ServerProbe implements AutoCloseable {
         try {
             if (connection == null) {
                 connection = connector.open(server, Connector.Role.MONITOR);
+                // One transaction per probe, so that the observer adds exactly one commit per probe to the
+                // counters it reads, which it then leaves out of the workload's rates.
+                connection.setAutoCommit(false);
+                committed = 0;
             }
-            return read(connection, at);
+            var status = read(connection, at);
+            connection.commit();
+            committed++;
+            return status;
         } catch (ServerException e) {
             return ServerStatus.failed(at, e.getMessage(), e.unreachable());
         } catch (SQLException e) {
             close();
             return ServerStatus.failed(at, server.where() + ": " + ConnectionErrors.describe(e, server.monitor().user(),
-                    server.spec().database()), ConnectionErrors.unreachable(e));
+                    server.spec()), ConnectionErrors.unreachable(e));
         }
     }
 
@@ -112,7 +134,7 @@ final class ServerProbe implements AutoCloseable {
             }
             return new ServerStatus(at, null, false, versionNum, version, inRecovery, readOnly, timeline, current,
                     receive, replay, clockReading, receiver, senders(c), slots(c),
-                    statementsInstalled, statementsInstalled ? statements(c) : List.of());
+                    statementsInstalled, statementsInstalled ? statements(c) : List.of(), transactions(c, versionNum));
         }
     }
 
@@ -188,6 +210,19 @@ final class ServerProbe implements AutoCloseable {
             }
         }
         return slots;
+    }
+
+    private ServerStatus.TransactionTotals transactions(Connection c, int versionNum) throws SQLException {
+        try (var st = c.createStatement()) {
+            if (versionNum >= FORCED_FLUSH_VERSION) {
+                // This probe's commit is then published as it ends, so every interval holds exactly one of ours.
+                st.execute("select pg_stat_force_next_flush()");
+            }
+            try (var rs = st.executeQuery(TRANSACTIONS)) {
+                rs.next();
+                return new ServerStatus.TransactionTotals(rs.getLong(1), rs.getLong(2), rs.getString(3), committed);
+            }
+        }
     }
 
     private static List<ServerStatus.StatementCounter> statements(Connection c) throws SQLException {

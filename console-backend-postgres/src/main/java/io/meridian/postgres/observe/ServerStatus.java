@@ -8,12 +8,13 @@ import java.util.List;
  * {@code unreachable} when it did not answer (a missed probe), false when it answered but refused (credentials,
  * grants, version), which no number of probes will change. LSNs are byte
  * positions in the WAL ({@code -1} where the server does not have one: a primary has no replay position, a standby
- * no current insert position).
+ * no current insert position). {@code transactions} is null when not read.
  */
 public record ServerStatus(Instant observedAt, String error, boolean unreachable, int versionNum, String version,
                            boolean inRecovery, boolean readOnly, long timeline, long currentLsn, long receiveLsn,
                            long replayLsn, ClockReading clock, WalReceiver receiver, List<Sender> senders,
-                           List<Slot> slots, boolean statementsInstalled, List<StatementCounter> statements) {
+                           List<Slot> slots, boolean statementsInstalled, List<StatementCounter> statements,
+                           TransactionTotals transactions) {
     public static final long NONE = -1;
 
     public ServerStatus {
@@ -24,7 +25,7 @@ public record ServerStatus(Instant observedAt, String error, boolean unreachable
 
     static ServerStatus failed(Instant at, String error, boolean unreachable) {
         return new ServerStatus(at, error, unreachable, 0, "", false, false, NONE, NONE, NONE, NONE, null, null, null,
-                null, false, null);
+                null, false, null, null);
     }
 
     /** True when the probe read the server. */
@@ -56,6 +57,14 @@ public record ServerStatus(Instant observedAt, String error, boolean unreachable
 
     /** A replication slot and the WAL it holds back. */
     public record Slot(String name, boolean active, long retainedBytes) {}
+
+    /**
+     * Cumulative pg_stat_database counters, summed over every database. {@code epoch} names what the counters are
+     * counted from (the observer's session, the server's start, each database and its last statistics reset): two
+     * readings with another epoch cannot be subtracted. {@code ownCommits} is how many of the observer's own probe
+     * transactions on that session had committed before this reading; they are counted too and are not workload.
+     */
+    public record TransactionTotals(long commits, long rollbacks, String epoch, long ownCommits) {}
 
     /** Cumulative pg_stat_statements figures of one statement. */
     public record StatementCounter(long queryId, String user, long calls, double totalMillis) {}

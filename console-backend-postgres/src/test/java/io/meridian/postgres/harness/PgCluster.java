@@ -134,6 +134,25 @@ public final class PgCluster implements AutoCloseable {
                 base.resolve(node.name() + ".log").toString(), "-w", "-t", "60", "start");
     }
 
+    /**
+     * Restarts {@code node} with TLS on ({@code ssl = on}), presenting {@code certificate} with {@code key}; clients
+     * may still connect in plain text, which the platform file's tlsMode decides.
+     */
+    public void enableTls(Node node, Path certificate, Path key) throws IOException {
+        var serverCertificate = node.dataDir().resolve("server.crt");
+        var serverKey = node.dataDir().resolve("server.key");
+        Files.copy(certificate, serverCertificate, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(key, serverKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Processes.run(log(), List.of("chown", "postgres:postgres", serverCertificate.toString(),
+                serverKey.toString()));
+        // PostgreSQL refuses a key that others can read.
+        Processes.run(log(), List.of("chmod", "600", serverKey.toString()));
+        Files.writeString(node.dataDir().resolve("postgresql.conf"), "ssl = on\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Processes.runAsPostgres(log(), "pg_ctl", "-D", node.dataDir().toString(), "-l",
+                base.resolve(node.name() + ".log").toString(), "-m", "fast", "-w", "restart");
+    }
+
     /** A clean, fast shutdown ({@code pg_ctl stop -m fast}). */
     public void stop(Node node) throws IOException {
         Processes.runAsPostgres(log(), "pg_ctl", "-D", node.dataDir().toString(), "-m", "fast", "-w", "stop");

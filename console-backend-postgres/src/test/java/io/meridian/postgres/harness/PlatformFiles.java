@@ -45,6 +45,12 @@ public final class PlatformFiles {
 
     public static Path write(Path dir, String name, List<ClusterDef> clusters, String sectionExtra)
             throws IOException {
+        return write(dir, name, clusters, sectionExtra, Map.of());
+    }
+
+    /** As above, with each region's jurisdictions by region id; a region not named is GDPR. */
+    public static Path write(Path dir, String name, List<ClusterDef> clusters, String sectionExtra,
+                             Map<String, List<String>> jurisdictions) throws IOException {
         var regions = clusters.stream().flatMap(c -> c.replicas().stream()).map(Replica::region).distinct().toList();
         var json = new StringBuilder();
         json.append("""
@@ -64,7 +70,10 @@ public final class PlatformFiles {
             json.append("    {\"id\": \"").append(regions.get(i)).append("\", \"name\": \"Region ")
                     .append(regions.get(i)).append("\", \"provider\": \"On-premises\", \"location\": {\"lat\": ")
                     .append(45 + i).append(", \"lon\": ").append(5 + i)
-                    .append("}, \"jurisdictions\": [\"GDPR\"], \"tier\": \"HOT\", \"role\": \"PRIMARY\"}")
+                    .append("}, \"jurisdictions\": [")
+                    .append(jurisdictions.getOrDefault(regions.get(i), List.of("GDPR")).stream()
+                            .map(j -> "\"" + j + "\"").collect(java.util.stream.Collectors.joining(", ")))
+                    .append("], \"tier\": \"HOT\", \"role\": \"PRIMARY\"}")
                     .append(i + 1 < regions.size() ? ",\n" : "\n");
         }
         json.append("  ],\n  \"clusters\": [\n");
@@ -82,7 +91,10 @@ public final class PlatformFiles {
                 }
                 json.append('}').append(i + 1 < cluster.replicas().size() ? ",\n" : "\n");
                 servers.add("      {\"replica\": \"" + r.id() + "\", \"host\": \"" + r.host() + "\", \"port\": "
-                        + r.port() + ", \"database\": \"postgres\", \"tlsMode\": \"disable\"" + r.serverExtra() + "}");
+                        + r.port() + ", \"database\": \"postgres\""
+                        // Plain text on loopback unless the replica's extra JSON says otherwise.
+                        + (r.serverExtra().contains("\"tlsMode\"") ? "" : ", \"tlsMode\": \"disable\"")
+                        + r.serverExtra() + "}");
             }
             json.append("    ]}").append(c + 1 < clusters.size() ? ",\n" : "\n");
         }

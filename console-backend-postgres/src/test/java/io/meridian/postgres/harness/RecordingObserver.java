@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Keeps what a platform reported: the topology with every delta applied, the latest sample per key, workload. */
+/**
+ * Keeps what a platform reported: the topology with every delta applied, the latest sample per key, every region
+ * service sample in order, workload.
+ */
 public final class RecordingObserver implements PlatformObserver {
     private Topology topology;
     private final Map<String, TelemetrySample> latest = new HashMap<>();
     private final Map<String, List<Double>> workload = new HashMap<>();
+    private final Map<String, List<TelemetrySample.RegionService>> services = new HashMap<>();
 
     public RecordingObserver(Topology initial) {
         this.topology = initial;
@@ -30,7 +34,12 @@ public final class RecordingObserver implements PlatformObserver {
 
     @Override
     public synchronized void measured(List<TelemetrySample> samples) {
-        samples.forEach(s -> latest.put(s.key(), s));
+        samples.forEach(s -> {
+            latest.put(s.key(), s);
+            if (s instanceof TelemetrySample.RegionService service) {
+                services.computeIfAbsent(service.regionId(), k -> new ArrayList<>()).add(service);
+            }
+        });
         notifyAll();
     }
 
@@ -59,6 +68,11 @@ public final class RecordingObserver implements PlatformObserver {
     public synchronized Optional<TelemetrySample.RegionService> service(String regionId) {
         return Optional.ofNullable((TelemetrySample.RegionService) latest.get(
                 TelemetrySample.RegionService.keyOf(regionId)));
+    }
+
+    /** Every service sample of a region so far, oldest first. */
+    public synchronized List<TelemetrySample.RegionService> services(String regionId) {
+        return List.copyOf(services.getOrDefault(regionId, List.of()));
     }
 
     public synchronized List<Double> workload(String regionId) {

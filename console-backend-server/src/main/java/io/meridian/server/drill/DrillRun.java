@@ -56,6 +56,7 @@ final class DrillRun implements Runnable {
     private volatile Abort abort;
     private volatile List<String> executingAtAbort = List.of();
     private volatile boolean stopping;
+    private boolean ending;
     private volatile Thread thread;
     private Instant injectedAt;
     private Instant liftedAt;
@@ -83,12 +84,24 @@ final class DrillRun implements Runnable {
         wake();
     }
 
-    void abort(Abort why) {
+    /** Asks the run to stop and lift its faults; false when an abort was asked for already. */
+    synchronized boolean abort(Abort why) {
+        if (abort != null || ending) {
+            return false;
+        }
         // What was executing when the abort came, seen now: by the time cleanup runs it may have finished.
         executingAtAbort = proposals.get().stream().filter(p -> p.getDrillId().equals(record.id())
                 && p.getState() == ProposalState.PROPOSAL_STATE_EXECUTING).map(Proposal::getClusterId).toList();
         abort = why;
+        record.event(TimelineEvent.newBuilder().setKind(TimelineKind.TIMELINE_KIND_ABORTED).setActor(why.who())
+                .setDetail("aborted by " + why.who() + ": " + why.reason()), clock.instant());
         interrupt();
+        return true;
+    }
+
+    /** From here on the run cleans up with what it knows: a later abort is refused, not half-applied. */
+    private synchronized void beginEnding() {
+        ending = true;
     }
 
     /** The backend stops: lift and end as interrupted. */
@@ -134,6 +147,7 @@ final class DrillRun implements Runnable {
             System.getLogger(DrillRun.class.getName()).log(System.Logger.Level.ERROR, "drill " + record.id(), e);
         }
         Thread.interrupted();
+        beginEnding();
         try {
             end(failure);
         } finally {

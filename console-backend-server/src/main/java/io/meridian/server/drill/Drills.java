@@ -327,10 +327,11 @@ public final class Drills implements AutoCloseable {
                         + state(report.getState()) + "): nothing to abort").asRuntimeException();
             }
         }
-        r.record().event(TimelineEvent.newBuilder().setKind(TimelineKind.TIMELINE_KIND_ABORTED)
-                .setActor(caller.identity()).setDetail("aborted by " + caller.identity() + ": "
-                        + request.getReason()), clock.instant());
-        r.run().abort(new DrillRun.Abort(caller.identity(), request.getReason()));
+        // A run ends its record before it leaves the running set; one that is ending or aborted refuses.
+        if (!r.run().abort(new DrillRun.Abort(caller.identity(), request.getReason()))) {
+            throw Status.FAILED_PRECONDITION.withDescription("drill " + request.getDrillId() + " already ended "
+                    + "or is ending: nothing to abort").asRuntimeException();
+        }
         return r.record().snapshot();
     }
 

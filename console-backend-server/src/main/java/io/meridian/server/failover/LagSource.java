@@ -21,17 +21,15 @@ final class LagSource {
 
     /** The lag of {@code linkId} as of {@code at}: the last sample at or before it, if fresh then. */
     LagReading at(String linkId, Instant at) {
-        var history = hub.history(TelemetrySample.LinkLag.keyOf(linkId));
-        for (int i = history.size() - 1; i >= 0; i--) {
-            var sample = (TelemetrySample.LinkLag) history.get(i);
-            if (!sample.observedAt().isAfter(at)) {
-                var age = Duration.between(sample.observedAt(), at);
-                if (age.compareTo(freshness) > 0) {
-                    return LagReading.unknown("last measured " + Durations.words(age) + " earlier (frozen)");
-                }
-                return LagReading.of(Duration.ofNanos(Math.round(sample.lagSeconds() * 1e9)), sample.lagBytes());
-            }
-        }
-        return LagReading.unknown("never measured");
+        return hub.lastAtOrBefore(TelemetrySample.LinkLag.keyOf(linkId), at)
+                .map(TelemetrySample.LinkLag.class::cast)
+                .map(sample -> {
+                    var age = Duration.between(sample.observedAt(), at);
+                    if (age.compareTo(freshness) > 0) {
+                        return LagReading.unknown("last measured " + Durations.words(age) + " earlier (frozen)");
+                    }
+                    return LagReading.of(Duration.ofNanos(Math.round(sample.lagSeconds() * 1e9)), sample.lagBytes());
+                })
+                .orElseGet(() -> LagReading.unknown("never measured"));
     }
 }

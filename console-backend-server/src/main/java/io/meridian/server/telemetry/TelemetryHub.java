@@ -3,6 +3,7 @@ package io.meridian.server.telemetry;
 import io.meridian.model.telemetry.TelemetrySample;
 import io.meridian.model.topology.JournalPosition;
 import io.meridian.model.topology.SnapshotReason;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -102,6 +104,20 @@ public final class TelemetryHub {
     public synchronized List<TelemetrySample> history(String key) {
         var ring = history.get(key);
         return ring == null ? List.of() : List.copyOf(ring);
+    }
+
+    /** The last recorded sample of a key observed at or before {@code at}, without copying the key's history. */
+    public synchronized Optional<TelemetrySample> lastAtOrBefore(String key, Instant at) {
+        var ring = history.get(key);
+        if (ring != null) {
+            for (var it = ring.descendingIterator(); it.hasNext(); ) {
+                var sample = it.next();
+                if (!sample.observedAt().isAfter(at)) {
+                    return Optional.of(sample);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The latest sample of every key, by key. */

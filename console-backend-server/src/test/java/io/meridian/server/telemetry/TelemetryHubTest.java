@@ -76,6 +76,19 @@ class TelemetryHubTest {
     }
 
     @Test
+    void lastAtOrBeforeFindsTheNewestSampleNotAfterTheInstantWithinTheKeptHistory() {
+        for (int i = 0; i < 5; i++) {
+            hub.accept(List.of(lag("a", 10 + i, 2 * i)));
+        }
+        assertThat(hub.lastAtOrBefore("lag/a", T0.plusSeconds(7)))
+                .map(s -> ((TelemetrySample.LinkLag) s).lagSeconds()).contains(13.0);
+        assertThat(hub.lastAtOrBefore("lag/a", T0.plusSeconds(8)))
+                .map(s -> ((TelemetrySample.LinkLag) s).lagSeconds()).contains(14.0);
+        assertThat(hub.lastAtOrBefore("lag/a", T0.plusSeconds(3))).as("older than the kept history").isEmpty();
+        assertThat(hub.lastAtOrBefore("lag/b", T0.plusSeconds(8))).isEmpty();
+    }
+
+    @Test
     void laterSamplesReachSubscribersUntilTheyUnsubscribe() {
         var recorder = new Recorder();
         var unsubscribe = hub.subscribe("", 0, recorder);
