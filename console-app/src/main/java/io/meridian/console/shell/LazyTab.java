@@ -22,7 +22,11 @@ final class LazyTab {
         tab.selectedProperty().subscribe(selected -> {
             if (selected && !filled.done) {
                 filled.done = true;
-                tab.setContent(content.get());
+                var node = content.get();
+                tab.setContent(node);
+                // Skins, and with them the keyboard mnemonics, now instead of at the next pulse: keys typed right
+                // after the tab opened (Shortcut+Shift+F, then Alt+I) must reach it as when it was built at start.
+                node.applyCss();
             }
         });
         return tab;
