@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The part of every installer that is the same on Linux, macOS and Windows (Git Bash there): the jars, a runtime
 # trimmed with jlink to the JDK modules jdeps finds (JavaFX linked in as modules, its native libraries placed where
-# the runtime loads them), a jpackage application image, and an AppCDS archive made by a headless start of that
-# image to its first topology frame. The platform scripts (linux/build.sh, macos/build.sh, windows/build.sh) call
-# it and then make their native package from the image.
+# the runtime loads them), a jpackage application image, and an AOT cache (JDK 25, JEP 483/514/515: classes loaded
+# and linked, method profiles) made by a headless start of that image to its first topology frame. The platform
+# scripts (linux/build.sh, macos/build.sh, windows/build.sh) call it and then make their native package from the image.
 #
-#   app-image.sh OUT_DIR ICON [--no-cds]
+#   app-image.sh OUT_DIR ICON [--no-cds]    # --no-cds: without the AOT cache
 #
 # Prints the image's directory as the last line. Needs JDK 25 (MERIDIAN_JDK, default: the Temurin 25 under
 # /usr/lib/jvm); the Maven Wrapper builds the jars.
@@ -48,6 +48,10 @@ for jar in "$root"/console-app/target/package/lib/*.jar; do
     *) cp "$jar" "$out/input/" ;;
   esac
 done
+
+# BouncyCastle's jars are signed; the AOT cache keeps no class of a signed jar, and checking the signature costs
+# every start (UnsignJar.java says more).
+"$jdk/bin/java$exe" "$root/installers/common/UnsignJar.java" "$out"/input/*.jar >&2
 
 step "modules (jdeps)"
 # Our own jars are the roots; jdeps follows them through the class path. Third-party jars are not roots: some carry a
@@ -102,21 +106,22 @@ case "$os" in
 esac
 
 if [ "$cds" = yes ]; then
-  step "class-data sharing archive (a headless start to the first topology frame)"
+  step "AOT cache (a headless training start to the first topology frame)"
   training=$(mktemp -d)
-  archive=$appdir/meridian.jsa
-  [ "$os" = windows ] && archive=$(cygpath -w "$archive")
-  # -Xlog:cds=off: the dump lists the classes it cannot keep (proxies, JFR events); that is expected.
+  cache=$appdir/meridian.aot
+  [ "$os" = windows ] && cache=$(cygpath -w "$cache")
+  # -XX:AOTCacheOutput: the JVM records the training start and, when it exits, assembles the cache in a second JVM.
+  # -Xlog:aot=off: the assembly lists the classes it cannot keep (proxies, JFR events); that is expected.
   if ! XDG_CONFIG_HOME=$training/config XDG_DATA_HOME=$training/data XDG_STATE_HOME=$training/state \
       HOME=$training APPDATA=$training LOCALAPPDATA=$training \
-      JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cds+dynamic=off -Dglass.platform=Headless -Dprism.order=sw -Dmeridian.startup=exit" \
-      "$launcher" > "$out/cds-training.log" 2>&1 || [ ! -s "$appdir/meridian.jsa" ]; then
-    cat "$out/cds-training.log" >&2
-    echo "app-image.sh: the AppCDS training run failed; its output is above ($out/cds-training.log)" >&2
+      JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$cache -Xlog:aot=off -Xlog:cds=off -Dglass.platform=Headless -Dprism.order=sw -Dmeridian.startup=exit" \
+      "$launcher" > "$out/aot-training.log" 2>&1 || [ ! -s "$appdir/meridian.aot" ]; then
+    cat "$out/aot-training.log" >&2
+    echo "app-image.sh: the AOT cache training run failed; its output is above ($out/aot-training.log)" >&2
     exit 1
   fi
   rm -rf "$training"
-  printf 'java-options=-XX:SharedArchiveFile=$APPDIR/meridian.jsa\n' >> "$appdir/meridian.cfg"
+  printf 'java-options=-XX:AOTCache=$APPDIR/meridian.aot\n' >> "$appdir/meridian.cfg"
 fi
 step "image: $image"
 echo "$image"

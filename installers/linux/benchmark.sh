@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Measures the built .deb the way docs/benchmarks.md reports it: installed size, and for RUNS headless starts each
-# with and without the AppCDS archive, the time from running the launcher to the first rendered topology frame,
+# with and without the AOT cache, the time from running the launcher to the first rendered topology frame,
 # the time from JVM start to that frame, the processor time spent until then (which a busy machine does not
 # inflate), and resident memory then (the console's start-up probe,
 # -Dmeridian.startup=exit). Both variants are the same unpacked package; "without" only drops the archive's line
-# from the launcher configuration.
+# from the launcher configuration (the JDK's own class-data archive stays).
 #
 #   installers/linux/benchmark.sh [RUNS]      # after installers/linux/build.sh; RUNS defaults to 5
 set -euo pipefail
@@ -13,18 +13,18 @@ runs=${1:-5}
 deb=$(ls "$here"/target/meridian_*.deb 2>/dev/null) || { echo "benchmark.sh: no .deb; run $here/build.sh first" >&2; exit 1; }
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-for variant in with-appcds without-appcds; do
+for variant in with-aot-cache without-aot-cache; do
   dpkg-deb -x "$deb" "$scratch/$variant"
 done
-sed -i '/SharedArchiveFile/d' "$scratch/without-appcds/opt/meridian/lib/app/meridian.cfg"
+sed -i '/AOTCache/d' "$scratch/without-aot-cache/opt/meridian/lib/app/meridian.cfg"
 
-echo "package: $(basename "$deb") $(du -h "$deb" | cut -f1), installed $(du -sh "$scratch/with-appcds/opt/meridian" | cut -f1)" \
-  "(runtime $(du -sh "$scratch/with-appcds/opt/meridian/lib/runtime" | cut -f1)," \
-  "app $(du -sh "$scratch/with-appcds/opt/meridian/lib/app" | cut -f1) of which AppCDS archive" \
-  "$(du -h "$scratch/with-appcds/opt/meridian/lib/app/meridian.jsa" | cut -f1))"
+echo "package: $(basename "$deb") $(du -h "$deb" | cut -f1), installed $(du -sh "$scratch/with-aot-cache/opt/meridian" | cut -f1)" \
+  "(runtime $(du -sh "$scratch/with-aot-cache/opt/meridian/lib/runtime" | cut -f1)," \
+  "app $(du -sh "$scratch/with-aot-cache/opt/meridian/lib/app" | cut -f1) of which AOT cache" \
+  "$(du -h "$scratch/with-aot-cache/opt/meridian/lib/app/meridian.aot" | cut -f1))"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-for variant in without-appcds with-appcds; do
+for variant in without-aot-cache with-aot-cache; do
   : > "$scratch/$variant.launch" ; : > "$scratch/$variant.jvm" ; : > "$scratch/$variant.rss"
   : > "$scratch/$variant.cpu"
   for run in $(seq 1 "$runs"); do

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds Meridian for Linux workstations: the application image (../common/app-image.sh: jlink runtime, jpackage
-# image, AppCDS archive) and a .deb made from it.
+# image, AOT cache) and a .deb made from it, whose launcher is launcher.sh.
 #
 #   installers/linux/build.sh            # image + .deb under installers/linux/target
-#   installers/linux/build.sh --no-cds   # the same without the AppCDS archive (for measuring what it gives)
+#   installers/linux/build.sh --no-cds   # the same without the AOT cache (for measuring what it gives)
 #
 # MERIDIAN_DEB_COMPRESSION=gzip packs faster than the default xz (the CI check uses it). Needs JDK 25
 # (MERIDIAN_JDK), fakeroot and dpkg-deb (install-build-deps.sh installs them).
@@ -35,11 +35,15 @@ DPKG_DEB_COMPRESSOR_TYPE=none "$jdk/bin/jpackage" --type deb --dest "$out/jpacka
   --linux-menu-group "Network;Monitor;" --linux-shortcut --icon "$icon" \
   --license-file "$here/resources/copyright"
 deb=$(basename "$out"/jpackage-deb/*.deb)
-# jpackage copies the image without its file times, and the AppCDS archive only accepts the jars it was made from
+# jpackage copies the image without its file times, and the AOT cache only accepts the jars it was made from
 # (same size and modification time): put the image's files back with their times, add the link on the path, and
 # pack again.
 dpkg-deb -R "$out/jpackage-deb/$deb" "$out/deb-root"
 cp -a --preserve=timestamps "$app/." "$out/deb-root/opt/meridian/"
+# The installed launcher is launcher.sh, which reads the configuration jpackage wrote: jpackage's native launcher
+# asks rpm and dpkg which package owns it before every start (launcher.sh says more).
+install -m 0755 "$here/launcher.sh" "$out/deb-root/opt/meridian/bin/meridian"
+rm "$out/deb-root/opt/meridian/lib/libapplauncher.so"
 # meridian on the path, as on a source checkout (the launcher finds its image through the link).
 mkdir -p "$out/deb-root/usr/bin"
 ln -s ../../opt/meridian/bin/meridian "$out/deb-root/usr/bin/meridian"

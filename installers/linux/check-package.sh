@@ -35,9 +35,9 @@ out=$("$meridian" backend --version 2>&1) || fail "meridian backend --version fa
 [[ "$out" == "meridian-backend "* ]] || fail "meridian backend --version printed '$out'"
 out=$("$meridian" backend --help 2>&1) || fail "meridian backend --help failed: $out"
 [[ "$out" == *"--scenario NAME"* ]] || fail "meridian backend --help printed '$out'"
-[[ "$out" != *"[error]"* ]] || fail "the launcher reports errors (class-data sharing?): $out"
-# -Xshare:on stops the JVM when the AppCDS archive does not match the installed jars.
-out=$(JAVA_TOOL_OPTIONS=-Xshare:on "$meridian" --version 2>&1) || fail "the installed AppCDS archive is unusable: $out"
+[[ "$out" != *"[error]"* ]] || fail "the launcher reports errors (AOT cache?): $out"
+# -XX:AOTMode=on stops the JVM when the AOT cache does not match the installed jars (size and modification time).
+out=$(JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$meridian" --version 2>&1) || fail "the installed AOT cache is unusable: $out"
 
 "$meridian" backend --port 0 > "$scratch/backend.log" 2>&1 &
 backend_pid=$!

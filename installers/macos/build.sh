@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Meridian for macOS: the application image (../common/app-image.sh: jlink runtime, jpackage image,
-# AppCDS archive) and a .dmg. Run it on a Mac (Apple silicon or Intel; the JavaFX jars Maven picks match the
+# AOT cache) and a .dmg. Run it on a Mac (Apple silicon or Intel; the JavaFX jars Maven picks match the
 # machine) with a JDK 25:
 #
 #   MERIDIAN_JDK=$(/usr/libexec/java_home -v 25) installers/macos/build.sh

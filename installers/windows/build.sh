@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Meridian for Windows: the application image (../common/app-image.sh: jlink runtime, jpackage image,
-# AppCDS archive) and an .msi. Run it in Git Bash on Windows 10/11 x64 with a JDK 25 and the WiX Toolset on the
+# AOT cache) and an .msi. Run it in Git Bash on Windows 10/11 x64 with a JDK 25 and the WiX Toolset on the
 # PATH (jpackage needs WiX 3.14, or WiX 4/5 with its UI extension), from a folder whose path has no spaces:
 #
 #   MERIDIAN_JDK="/c/Program Files/Eclipse Adoptium/jdk-25" installers/windows/build.sh

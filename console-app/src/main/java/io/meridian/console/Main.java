@@ -92,11 +92,17 @@ public final class Main {
         userData.notice().ifPresent(notice -> System.err.println("meridian: " + notice));
         var scenario = scenarioName(options, userData.preferences());
         // The backend comes up on its own thread while the toolkit starts and the map is read (docs/benchmarks.md).
-        var backendStart = new FutureTask<>(() -> connect(options, scenario, userData.directories()));
+        var backendStart = new FutureTask<>(() -> {
+            var started = connect(options, scenario, userData.directories());
+            probe.mark("backend started");
+            return started;
+        });
         Thread.ofPlatform().name("meridian-backend-start").start(backendStart);
         var land = LandOutlines.shipped();
+        probe.mark("map read");
         try {
             Platform.startup(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+            probe.mark("toolkit started");
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // No display, or no GTK: say so instead of a stack trace.
             started(backendStart).ifPresent(Backend::close);

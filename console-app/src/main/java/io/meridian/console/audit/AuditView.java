@@ -13,9 +13,12 @@ import javafx.scene.layout.VBox;
  * checkpoint; below, verifying or exporting a range beside looking up a query id.
  */
 public final class AuditView extends BorderPane {
-    /** The view as a tab whose title says when an alarm was raised, so it shows from every other tab too. */
+    /**
+     * The tab for this view, whose title says when an alarm was raised, so it shows from every other tab too. Its
+     * content is left to the caller, which may build the view only when the tab is first opened.
+     */
     public static Tab tab(AuditViewModel viewModel) {
-        var tab = new Tab("Audit", new AuditView(viewModel));
+        var tab = new Tab("Audit");
         tab.setId("audit-tab");
         tab.textProperty().bind(viewModel.alarmedProperty().map(alarmed -> alarmed ? "Audit ✖ ALARM" : "Audit"));
         return tab;

@@ -15,16 +15,17 @@ import javafx.scene.control.Tab;
 
 /**
  * The failover screen as the main window uses it: the proposal watch feeding its store, the view-model, the pane,
- * and a tab whose title counts the open proposals (a badge visible from every view). The window's pulse calls
- * {@link #pulse}; {@link #close} stops the watch.
+ * and a tab whose title counts the open proposals (a badge visible from every view). The watch and the badge start
+ * with the window; the pane is built when first asked for ({@link #pane}), so that a start does not pay for it
+ * before anyone opens the tab. The window's pulse calls {@link #pulse}; {@link #close} stops the watch.
  */
 public final class FailoverScreen implements AutoCloseable {
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
 
     private final ProposalWatch watch;
     private final FailoverViewModel viewModel;
-    private final FailoverPane pane;
     private final Tab tab;
+    private FailoverPane pane;
 
     public FailoverScreen(Backend backend, ObservableValue<Topology> topology, LiveLag liveLag, Background background,
                           Clock clock) {
@@ -33,8 +34,7 @@ public final class FailoverScreen implements AutoCloseable {
         viewModel = new FailoverViewModel(client, backend.identities(), store, background, new DecisionSigner(clock),
                 topology, liveLag);
         watch = client.watch(store);
-        pane = new FailoverPane(viewModel);
-        tab = new Tab("Failover", pane);
+        tab = new Tab("Failover");
         tab.setId("failover-tab");
         tab.setClosable(false);
         var badge = new Label();
@@ -53,8 +53,17 @@ public final class FailoverScreen implements AutoCloseable {
         });
     }
 
+    /** The tab, without content until the window puts {@link #pane} in it. */
     public Tab tab() {
         return tab;
+    }
+
+    /** The screen's pane, built on the first call; FX thread. */
+    public FailoverPane pane() {
+        if (pane == null) {
+            pane = new FailoverPane(viewModel);
+        }
+        return pane;
     }
 
     public FailoverViewModel viewModel() {
@@ -64,7 +73,7 @@ public final class FailoverScreen implements AutoCloseable {
     /** Shows the screen's queue with the keyboard in it. */
     public void focus() {
         tab.getTabPane().getSelectionModel().select(tab);
-        pane.focusQueue();
+        pane().focusQueue();
     }
 
     /** Once per frame, on the FX thread. */

@@ -40,6 +40,8 @@ public final class MapView extends Pane {
     private static final Color LABEL = Color.web("#c9d1d9");
     private static final double MARKER = 9;
     private static final double PICK_RADIUS = 18;
+    /** The shortest coastline step drawn, in pixels: shorter ones do not show under a 0.8 pixel stroke. */
+    private static final double LAND_STEP = 0.75;
     private static final double DRILL_RING = MARKER + 10;
     private static final Font DRILL_FONT = Font.font(null, FontWeight.BOLD, 12);
 
@@ -53,6 +55,7 @@ public final class MapView extends Pane {
     private final Canvas overlay = new Canvas();
     private Projection projection = Projection.fit(1, 1);
     private List<GeoLocation> framed = List.of();
+    private boolean landStale;
 
     /** {@code drilledRegions}: the ids of the regions a running drill targets, marked as under drill. */
     public MapView(LandOutlines land, TopologyViewModel viewModel, TelemetryViewModel telemetry,
@@ -121,8 +124,19 @@ public final class MapView extends Pane {
             lonLat[2 * i + 1] = framed.get(i).latitude();
         }
         projection = Projection.around(lonLat, 18, 90, getWidth(), getHeight());
-        drawLand();
+        // The land waits for the layout pass: a start resizes the pane several times before its first frame.
+        landStale = true;
+        setNeedsLayout(true);
         drawOverlay();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (landStale) {
+            landStale = false;
+            drawLand();
+        }
     }
 
     private Projection projection() {
@@ -145,21 +159,45 @@ public final class MapView extends Pane {
         g.setFill(LAND);
         g.setStroke(COAST);
         g.setLineWidth(0.8);
+        // Rings outside the pane are left out, and points closer than LAND_STEP pixels to the last one drawn: at a
+        // screen's scale most of the 60,000 points of the 1:50m outlines are that close, and stroking them all made
+        // the land the costliest part of the first frame in software (docs/benchmarks.md, "Installers and start-up").
         for (var ring : land.rings()) {
+            if (!inView(ring, p)) {
+                continue;
+            }
             g.beginPath();
-            for (int i = 0; i < ring.length; i += 2) {
+            double lastX = p.x(ring[0]);
+            double lastY = p.y(Math.max(Projection.SOUTH, ring[1]));
+            g.moveTo(lastX, lastY);
+            for (int i = 2; i < ring.length; i += 2) {
                 double x = p.x(ring[i]);
                 double y = p.y(Math.max(Projection.SOUTH, ring[i + 1]));
-                if (i == 0) {
-                    g.moveTo(x, y);
-                } else {
+                if (Math.abs(x - lastX) >= LAND_STEP || Math.abs(y - lastY) >= LAND_STEP || i == ring.length - 2) {
                     g.lineTo(x, y);
+                    lastX = x;
+                    lastY = y;
                 }
             }
             g.closePath();
             g.fill();
             g.stroke();
         }
+    }
+
+    /** Whether a ring's bounding box meets the pane (the projection keeps meridians and parallels straight). */
+    private boolean inView(double[] ring, Projection p) {
+        double west = Double.MAX_VALUE;
+        double east = -Double.MAX_VALUE;
+        double south = Double.MAX_VALUE;
+        double north = -Double.MAX_VALUE;
+        for (int i = 0; i < ring.length; i += 2) {
+            west = Math.min(west, ring[i]);
+            east = Math.max(east, ring[i]);
+            south = Math.min(south, ring[i + 1]);
+            north = Math.max(north, ring[i + 1]);
+        }
+        return p.x(east) >= 0 && p.x(west) <= getWidth() && p.y(south) >= 0 && p.y(north) <= getHeight();
     }
 
     private void drawOverlay() {

@@ -44,6 +44,7 @@ public final class ConsoleStage {
     public void open(Backend backend, LandOutlines land, AuditSettings audit, Preferences preferences,
                      Optional<String> notice, Consumer<WindowBounds> onClosed) {
         var window = new MainWindow(backend, land, audit, Clock.systemUTC());
+        probe.mark("window built");
         var s = new Stage();
         s.setTitle("Meridian · " + backend.target());
         s.getIcons().setAll(AppIcons.all());
@@ -74,6 +75,7 @@ public final class ConsoleStage {
         probe.watch(scene, window.topology().rows(), s::close);
         stage = s;
         s.show();
+        probe.mark("window shown");
         notice.ifPresent(text -> {
             var alert = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
             alert.initOwner(s);

@@ -95,14 +95,17 @@ public final class MainWindow implements AutoCloseable {
         SplitPane.setResizableWithParent(side, false);
         topology.selectedRegionIdProperty().addListener((obs, old, id) -> telemetry.showRegion(id));
 
-        var drillTab = new Tab("Drills", new DrillView(drills, topology.topologyProperty()));
+        var drillTab = new Tab("Drills");
         drillTab.setId("drill-tab");
 
         root.setId("main-window");
         root.setTop(new VBox(DrillMode.apply(root, drills), new PlatformBanner(connection), new TilesView(telemetry)));
         failover = new FailoverScreen(backend, topology.topologyProperty(), new CandidateLag(store, telemetryStore),
                 new FxBackground(), clock);
-        var tabs = new TabPane(new Tab("Operations", split), failover.tab(), AuditView.tab(audit), drillTab);
+        // Only the operations tab is built now; the others when first opened (LazyTab), for a faster first frame.
+        var tabs = new TabPane(new Tab("Operations", split), LazyTab.of(failover.tab(), failover::pane),
+                LazyTab.of(AuditView.tab(audit), () -> new AuditView(audit)),
+                LazyTab.of(drillTab, () -> new DrillView(drills, topology.topologyProperty())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         root.setCenter(tabs);

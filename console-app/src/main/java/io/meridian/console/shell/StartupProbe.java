@@ -7,16 +7,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 
 /**
  * Measures cold start: the time from JVM start to the first frame that shows the topology, printed to stderr.
  * Enabled by {@code -Dmeridian.startup=report} (or {@code MERIDIAN_STARTUP=report}); {@code exit} also closes the
- * window after that frame, for scripted runs (benchmarks, the AppCDS training run, the package check).
+ * window after that frame, for scripted runs (benchmarks, the AOT cache's training run, the package check).
  * The frame counts as rendered at the second pulse after the one that laid out the first regions: a pulse waits for
  * the previous frame's painting only after its own layout, so the pulse after next is the first that certainly
- * follows the painted frame (this over-states the time by at most one pulse).
+ * follows the painted frame (this over-states the time by at most one pulse). Phases marked on the way
+ * ({@link #mark}) are printed on a second line, to show where a start spends its time.
  */
 public final class StartupProbe {
     /** What the probe was asked to do. */
@@ -24,6 +29,8 @@ public final class StartupProbe {
 
     private final Mode mode;
     private final PrintStream out;
+    /** Phase names and when they ended ({@link System#nanoTime}), converted only at the report. */
+    private final List<Map.Entry<String, Long>> phases = new ArrayList<>();
 
     StartupProbe(Mode mode, PrintStream out) {
         this.mode = mode;
@@ -48,6 +55,18 @@ public final class StartupProbe {
         };
     }
 
+    /** Notes that {@code phase} is done now; safe from any thread. */
+    public void mark(String phase) {
+        if (mode == Mode.OFF) {
+            return;
+        }
+        // Not the management beans here: starting them early would shift work into the start being measured.
+        long now = System.nanoTime();
+        synchronized (phases) {
+            phases.add(Map.entry(phase, now));
+        }
+    }
+
     /** Watches {@code scene} until {@code topologyRows} is laid out and drawn, then reports (and closes on EXIT). */
     void watch(Scene scene, ObservableList<?> topologyRows, Runnable closeWindow) {
         if (mode == Mode.OFF) {
@@ -60,6 +79,7 @@ public final class StartupProbe {
         state.listener = () -> {
             if (state.pulsesSinceLayout < 0 && !topologyRows.isEmpty()) {
                 state.pulsesSinceLayout = 0;
+                mark("topology laid out");
             } else if (state.pulsesSinceLayout >= 0 && ++state.pulsesSinceLayout == 2) {
                 // MainWindow's animation timer keeps pulses coming until then.
                 scene.removePostLayoutPulseListener(state.listener);
@@ -76,11 +96,18 @@ public final class StartupProbe {
         var runtime = ManagementFactory.getRuntimeMXBean();
         var memory = Runtime.getRuntime();
         long now = System.currentTimeMillis();
+        long nanos = System.nanoTime();
+        long sinceStart = now - runtime.getStartTime();
         // Processor time is what a busy machine does not inflate: wall time there includes waiting for a core.
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
         out.printf("meridian: first topology frame %d ms after JVM start (processor time %d ms, resident %s, heap"
-                + " used %d MiB, at epoch ms %d)%n", now - runtime.getStartTime(), cpu, residentMemory(),
+                + " used %d MiB, at epoch ms %d)%n", sinceStart, cpu, residentMemory(),
                 (memory.totalMemory() - memory.freeMemory()) >> 20, now);
+        synchronized (phases) {
+            out.println("meridian: start-up phases (ms after JVM start): " + phases.stream()
+                    .map(p -> p.getKey() + " " + (sinceStart - (nanos - p.getValue()) / 1_000_000))
+                    .collect(Collectors.joining(", ")));
+        }
         out.flush();
     }
 
