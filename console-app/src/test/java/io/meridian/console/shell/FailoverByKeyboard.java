@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -136,6 +137,15 @@ record FailoverByKeyboard(FxRobot robot, Stage stage, FailoverViewModel failover
                     .isEmpty());
             robot.targetWindow(stage);
         }
+    }
+
+    /**
+     * Whether the labelled node {@code selector} shows {@code text}, read on the FX thread: a lookup from the test
+     * thread can miss a node while the FX thread rebuilds the pane around it.
+     */
+    boolean shows(String selector, String text) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(selector).tryQuery()
+                .map(n -> ((Labeled) n).getText().contains(text)).orElse(false)).get(5, TimeUnit.SECONDS);
     }
 
     /** True when the open dialog says the proposal changed under it. */

@@ -76,9 +76,9 @@ class FailoverScreenTest {
                 == 1);
         assertThat(failover.messageProperty().get()).contains("1 of 2 approvals");
         // The same person may not approve twice: the console says so before the backend would.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#approve-button").queryAs(Button.class).isDisabled());
-        assertThat(robot.lookup("#approve-why").queryAs(Label.class).getText()).contains("already decided");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#approve-button").queryAs(Button.class).isDisabled()
+                        && keyboard.shows("#approve-why", "already decided"));
 
         keyboard.actAs(commander);
         keyboard.approve("confirmed with the on-call DBA (second approver)");
@@ -91,8 +91,7 @@ class FailoverScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.topology().topologyProperty().get().clusters()
                 .stream().filter(c -> c.id().equals(done.clusterId())).findFirst().orElseThrow().primary()
                 .map(Replica::id).filter(candidate::equals).isPresent());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#execution-result").queryAs(Label.class)
-                .getText().contains("Succeeded"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> keyboard.shows("#execution-result", "Succeeded"));
         console.writeScreenshot("failover-execution.png");
     }
 
