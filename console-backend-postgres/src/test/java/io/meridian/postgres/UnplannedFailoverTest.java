@@ -59,6 +59,9 @@ class UnplannedFailoverTest {
                     o -> ObservePlatformTest.state(o, "fra1->dub1") == LinkState.STREAMING);
             try (var primary = cluster.superuser(cluster.node("fra1"))) {
                 ObservePlatformTest.write(primary, 0, 300);
+                // Both standbys hold all of it: otherwise the asynchronous one may have received WAL the candidate
+                // lacks when the primary dies, and rightly not be repointed (it needs pg_rewind).
+                ApprovedSwitchoverTest.await(() -> standbysFlushedAll(primary) == 2);
             }
 
             long killed = System.nanoTime();
@@ -97,6 +100,16 @@ class UnplannedFailoverTest {
             assertThat(ObservePlatformTest.replica(observer, "fra1").healthDetail()).startsWith("former primary");
             System.out.printf("kill -9: detected in %d ms; promotion: %s%n", detectionMillis,
                     results.get(ExecutionPhase.PROMOTE).detail());
+        }
+    }
+
+    private static int standbysFlushedAll(java.sql.Connection primary) {
+        try (var st = primary.createStatement(); var rs = st.executeQuery("select count(*) from pg_stat_replication "
+                + "where flush_lsn = pg_current_wal_lsn()")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -25,7 +25,9 @@ final class Detaching {
                 continue;
             }
             try {
-                furthest = Math.max(furthest, detach(ctx, standby, run));
+                long received = detach(ctx, standby, run);
+                run.receivedAtDetach.put(standby.replicaId(), received);
+                furthest = Math.max(furthest, received);
             } catch (PlatformActionException e) {
                 // Unreachable now: it streams nothing either; REROUTE names it.
                 run.detachFailures.put(standby.replicaId(), e.getMessage());

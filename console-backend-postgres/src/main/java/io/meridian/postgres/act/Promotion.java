@@ -46,6 +46,7 @@ final class Promotion {
                 // pg_promote replays everything received before it finishes, so received is what survives.
                 long kept = Math.max(ActionContext.queryLong(c, replayed), ActionContext.queryLong(c,
                         "select (pg_last_wal_receive_lsn() - '0/0')::bigint"));
+                run.candidateKept = kept;
                 measureLoss(ctx, plan, run, kept);
                 boolean done;
                 try (var st = c.prepareStatement("select pg_promote(true, ?)")) {

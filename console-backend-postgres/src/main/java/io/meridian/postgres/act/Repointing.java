@@ -36,6 +36,14 @@ final class Repointing {
                     notes.add("NOT repointed, do it when it is back: " + failure);
                     continue;
                 }
+                long received = run.receivedAtDetach.getOrDefault(standby.replicaId(), -1L);
+                if (run.candidateKept >= 0 && received > run.candidateKept) {
+                    // Past the new timeline's fork point: streaming from the new primary would fail for ever.
+                    notes.add(standby.replicaId() + " NOT repointed: it had received WAL up to "
+                            + ActionContext.lsn(received) + ", beyond what " + primary.replicaId() + " kept ("
+                            + ActionContext.lsn(run.candidateKept) + "); rejoin it with pg_rewind (docs/postgres.md)");
+                    continue;
+                }
                 try {
                     if (repointOne(ctx, p, primary, standby, run.savedConninfo.get(standby.replicaId()))) {
                         repointed.add(standby.replicaId());

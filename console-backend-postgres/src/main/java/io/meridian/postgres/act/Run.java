@@ -14,6 +14,10 @@ final class Run {
     long canaryLsn = -1;
     /** After a lost primary: the furthest position another standby had beyond the candidate's, or -1. */
     long aheadOfCandidate = -1;
+    /** What the promoted candidate kept: everything at or before it survives the failover. */
+    long candidateKept = -1;
+    /** The WAL position each detached standby had received, for REROUTE to tell who can follow. */
+    final java.util.Map<String, Long> receivedAtDetach = new java.util.HashMap<>();
     /** Each detached standby's primary_conninfo before detaching, for REROUTE to repoint. */
     final java.util.Map<String, String> savedConninfo = new java.util.HashMap<>();
     /** Standbys that could not be detached, and why. */
