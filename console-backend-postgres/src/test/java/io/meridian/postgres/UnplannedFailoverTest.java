@@ -55,8 +55,10 @@ class UnplannedFailoverTest {
             var observer = new RecordingObserver(platform.topology());
             platform.start(observer);
             bare.start(new RecordingObserver(bare.topology()));
+            // The primary observed too: a primary lost before its first observation leaves the loss unknown.
             observer.await("streaming", Duration.ofSeconds(20),
-                    o -> ObservePlatformTest.state(o, "fra1->dub1") == LinkState.STREAMING);
+                    o -> ObservePlatformTest.state(o, "fra1->dub1") == LinkState.STREAMING
+                            && ObservePlatformTest.replica(o, "fra1").health() == Health.HEALTHY);
             try (var primary = cluster.superuser(cluster.node("fra1"))) {
                 ObservePlatformTest.write(primary, 0, 300);
                 // Both standbys hold all of it: otherwise the asynchronous one may have received WAL the candidate
