@@ -17,6 +17,7 @@ import io.meridian.server.BackendServer;
 import io.meridian.server.access.AccessPolicy;
 import io.meridian.server.audit.AuditDirectory;
 import io.meridian.server.failover.FailoverPolicy;
+import io.meridian.server.failover.FailoverWorkflow;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -72,14 +73,7 @@ class ResidencyTest {
                 var reviewed = workflow.get(toDublin.getId());
                 assertThat(check(reviewed).getVerdict()).isEqualTo(Verdict.VERDICT_PASS);
                 assertThat(candidate(reviewed, "sfo1").getEligible()).isTrue();
-                var afterAlice = workflow.decide(people.identity("alice"), people.approve(reviewed, "alice"))
-                        .getProposal();
-                workflow.decide(people.identity("bob"), people.approve(afterAlice, "bob"));
-                ApprovedSwitchoverTest.await(() -> workflow.get(toDublin.getId()).getState()
-                        != ProposalState.PROPOSAL_STATE_EXECUTING);
-                var moved = workflow.get(toDublin.getId());
-                assertThat(moved.getState()).as(moved.getStateDetail())
-                        .isEqualTo(ProposalState.PROPOSAL_STATE_SUCCEEDED);
+                approveAndRun(workflow, reviewed);
                 ApprovedSwitchoverTest.await(() -> platform.topology().clusters().getFirst().primary()
                         .filter(p -> p.id().equals("dub1")).isPresent()
                         && ApprovedSwitchoverTest.healthy(platform, "sfo1"));
@@ -96,14 +90,7 @@ class ResidencyTest {
                         .isEqualTo("data homed in us-east-1 (CCPA) may move to us-west-1");
                 assertThat(candidate(reviewedAgain, "sfo1").getEligible()).isTrue();
                 assertThat(candidate(reviewedAgain, "iad1").getEligible()).as("a fenced former primary").isFalse();
-                var afterAliceAgain = workflow.decide(people.identity("alice"), people.approve(reviewedAgain,
-                        "alice")).getProposal();
-                workflow.decide(people.identity("bob"), people.approve(afterAliceAgain, "bob"));
-                ApprovedSwitchoverTest.await(() -> workflow.get(toCalifornia.getId()).getState()
-                        != ProposalState.PROPOSAL_STATE_EXECUTING);
-                var movedAgain = workflow.get(toCalifornia.getId());
-                assertThat(movedAgain.getState()).as(movedAgain.getStateDetail())
-                        .isEqualTo(ProposalState.PROPOSAL_STATE_SUCCEEDED);
+                var movedAgain = approveAndRun(workflow, reviewedAgain);
                 assertThat(movedAgain.getPhasesList()).anySatisfy(phase -> assertThat(
                         phase.getDetail()).contains("iad1 left alone: out of recovery, a fenced former primary"));
                 assertThat(movedAgain.getPhasesList()).anySatisfy(phase -> assertThat(phase.getDetail())
@@ -120,6 +107,17 @@ class ResidencyTest {
     private static PlatformFiles.Replica replica(PgCluster cluster, String id, String region, String role,
                                                  String upstream, boolean sync) {
         return new PlatformFiles.Replica(id, region, role, upstream, sync, "127.0.0.1", cluster.node(id).port(), "");
+    }
+
+    /** Alice and Bob approve; returns the proposal once it ran, which must have succeeded. */
+    private Proposal approveAndRun(FailoverWorkflow workflow, Proposal reviewed) throws Exception {
+        var afterAlice = workflow.decide(people.identity("alice"), people.approve(reviewed, "alice")).getProposal();
+        workflow.decide(people.identity("bob"), people.approve(afterAlice, "bob"));
+        ApprovedSwitchoverTest.await(() -> workflow.get(reviewed.getId()).getState()
+                != ProposalState.PROPOSAL_STATE_EXECUTING);
+        var ran = workflow.get(reviewed.getId());
+        assertThat(ran.getState()).as(ran.getStateDetail()).isEqualTo(ProposalState.PROPOSAL_STATE_SUCCEEDED);
+        return ran;
     }
 
     private static PolicyCheck check(Proposal p) {
