@@ -10,11 +10,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Removes the signature of those of the given jars that are signed, in place: the signature files (META-INF/*.SF, .RSA, .DSA, .EC) and the manifest's
- * per-entry digests; the manifest's main section and every other entry stay as they are. For the packaged image only
- * (app-image.sh): the AOT cache cannot keep classes from signed jars, and each start would otherwise read the digests
- * of BouncyCastle's thousands of classes (a manifest of 800 KB) and check them. The runtime is an OpenJDK build,
- * whose JCE does not require providers to be signed.
+ * Removes the signature of those of the given jars that are signed, in place: the signature files
+ * (META-INF/*.SF, .RSA, .DSA, .EC) and the manifest's per-entry digests; the manifest's main section and every
+ * other entry stay as they are. For the packaged image only (app-image.sh): the AOT cache cannot keep classes from
+ * signed jars, and each start would otherwise read the digests of BouncyCastle's thousands of classes (a manifest
+ * of 800 KB) and check them. The runtime is an OpenJDK build, whose JCE does not require providers to be signed.
  *
  *   java installers/common/UnsignJar.java JAR...
  */

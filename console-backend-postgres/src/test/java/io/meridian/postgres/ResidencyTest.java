@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * region, the cluster's PRIMARY in the platform file (docs/scenarios.md), wherever a failover moves the primary. A
  * Virginia-homed cluster (CCPA binds no region) may keep standbys in Dublin (GDPR) and California (CCPA). Two people
  * move the primary to Dublin; the data is still Virginia's, so a switchover on to California passes the residency
- * check and runs, leaving Virginia's fenced old primary alone for its rejoin. (A standby the home's laws forbid never gets this far: the platform file is refused at load,
- * {@code PlatformFileLoaderTest}.)
+ * check and runs, leaving Virginia's fenced old primary alone for its rejoin. (A standby the home's laws forbid
+ * never gets this far: the platform file is refused at load, {@code PlatformFileLoaderTest}.)
  */
 class ResidencyTest {
     private final Approvers people = new Approvers();

@@ -47,8 +47,9 @@ import javafx.scene.layout.VBox;
  * The console's main window: banner and headline tiles on top; in the middle, tabs: operations (regions | map over
  * charts | details over alerts), failover (Shortcut+Shift+F; its title counts open proposals), the auditor's view
  * and the drills; status bar below. While a drill runs, the whole window is in drill mode (frame and banner,
- * {@link DrillMode}) and the map and the region list mark the regions it targets. It wires the backend's topology and telemetry streams into their stores and drives
- * every view-model from one {@link AnimationTimer}, the single place where background state reaches the FX thread.
+ * {@link DrillMode}) and the map and the region list mark the regions it targets. It wires the backend's topology
+ * and telemetry streams into their stores and drives every view-model from one {@link AnimationTimer}, the single
+ * place where background state reaches the FX thread.
  */
 public final class MainWindow implements AutoCloseable {
     /** The most telemetry samples per second the console asks for; the server coalesces beyond it. */

@@ -92,9 +92,10 @@ record FailoverByKeyboard(FxRobot robot, Stage stage, FailoverViewModel failover
 
     /**
      * Approves the selected proposal with the keyboard: Alt+A, the reason, every override ticked, Alt+T and the
-     * name of the replica it promotes (as the dialog shows it then), Enter. The simulated world moves on while the dialog is open (a standby's health flickers, a
-     * check's verdict changes); the backend then refuses the decision on the outdated version with "the proposal
-     * changed: review it again", the dialog says so, and the decider reviews and approves again, as a person would.
+     * name of the replica it promotes (as the dialog shows it then), Enter. The simulated world moves on while the
+     * dialog is open (a standby's health flickers, a check's verdict changes); the backend then refuses the decision
+     * on the outdated version with "the proposal changed: review it again", the dialog says so, and the decider
+     * reviews and approves again, as a person would.
      */
     void approve(String reason) throws Exception {
         for (int attempt = 1; ; attempt++) {

@@ -24,8 +24,8 @@ class RegionRatesTest {
     private final Map<String, RegionServiceSource.Reading> figures = new HashMap<>();
 
     private static RegionServiceSource.Reading reading(String region, Optional<TransactionRates> rates, Instant asOf) {
-        return new RegionServiceSource.Reading(new TelemetrySample.RegionService(region, asOf, 100, Duration.ofMinutes(5),
-                2, 9, rates), asOf);
+        return new RegionServiceSource.Reading(new TelemetrySample.RegionService(region, asOf, 100,
+                Duration.ofMinutes(5), 2, 9, rates), asOf);
     }
 
     private TopologyViewModel viewModel() throws Exception {

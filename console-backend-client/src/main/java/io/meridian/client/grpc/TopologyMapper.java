@@ -172,11 +172,11 @@ public final class TopologyMapper {
     }
 
     static Cluster fromProto(io.meridian.api.v1.Cluster c) {
-        return new Cluster(c.getId(), c.getDisplayName(), c.getHomeRegionId(), c.getReplicasList().stream().map(r -> new Replica(
-                r.getId(), r.getRegionId(),
-                known(ReplicaRole.class, r.getRole().name(), "REPLICA_ROLE_", "Replica " + r.getId() + " role"),
-                known(Health.class, r.getHealth().name(), "HEALTH_", "Replica " + r.getId() + " health"),
-                r.getHealthDetail(), instant(r.getHealthSince()))).toList());
+        return new Cluster(c.getId(), c.getDisplayName(), c.getHomeRegionId(), c.getReplicasList().stream()
+                .map(r -> new Replica(r.getId(), r.getRegionId(),
+                        known(ReplicaRole.class, r.getRole().name(), "REPLICA_ROLE_", "Replica " + r.getId() + " role"),
+                        known(Health.class, r.getHealth().name(), "HEALTH_", "Replica " + r.getId() + " health"),
+                        r.getHealthDetail(), instant(r.getHealthSince()))).toList());
     }
 
     static ReplicationLink fromProto(io.meridian.api.v1.ReplicationLink l) {

@@ -58,7 +58,8 @@ final class FailoverFixture {
                 99.99, Duration.ofMillis(150), Duration.ofMillis(500));
         var tiers = List.of(new TierTargets(RecoveryTier.HOT, Duration.ofMinutes(5), Duration.ofMinutes(1), ""),
                 new TierTargets(RecoveryTier.WARM, Duration.ofMinutes(30), Duration.ofMinutes(1), ""));
-        return new Topology(targets, tiers, regions, List.of(new Cluster("ledger", "Ledger", "eu-central-1", replicas)), links);
+        return new Topology(targets, tiers, regions, List.of(new Cluster("ledger", "Ledger", "eu-central-1", replicas)),
+                links);
     }
 
     static Region region(String id, List<String> jurisdictions, RecoveryTier tier) {

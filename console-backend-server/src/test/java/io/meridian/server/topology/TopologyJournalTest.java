@@ -32,7 +32,8 @@ class TopologyJournalTest {
     }
 
     private static Cluster cluster(Health health) {
-        return new Cluster("c", "C", "region", List.of(new Replica("r", "region", ReplicaRole.PRIMARY, health, "", Instant.EPOCH)));
+        return new Cluster("c", "C", "region",
+                List.of(new Replica("r", "region", ReplicaRole.PRIMARY, health, "", Instant.EPOCH)));
     }
 
     private void change(int n) {
