@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The package check run by .ci/run: builds the image and the .deb (build.sh), unpacks the .deb into a scratch root
 # (dpkg-deb -x, as dpkg would install it, without touching the machine), and runs the installed launcher:
-# --version, --help, backend --version/--help, a standalone backend on a free port, and the console on the
-# headless JavaFX platform until its first topology frame. User files go to a scratch XDG home.
+# --version, --help, backend --version/--help, verify-bundle on the shipped example bundles (one sound, one
+# tampered), a standalone backend on a free port, and the console on the headless JavaFX platform until its first
+# topology frame. User files go to a scratch XDG home.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/install-build-deps.sh"
@@ -38,6 +39,15 @@ out=$("$meridian" backend --help 2>&1) || fail "meridian backend --help failed: 
 [[ "$out" != *"[error]"* ]] || fail "the launcher reports errors (AOT cache?): $out"
 # -XX:AOTMode=on stops the JVM when the AOT cache does not match the installed jars (size and modification time).
 out=$(JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$meridian" --version 2>&1) || fail "the installed AOT cache is unusable: $out"
+
+# An auditor's offline check, no display: a sound bundle verifies (exit 0), a tampered one is caught (exit 1).
+audit=$here/../../console-backend-client/src/test/resources/audit
+out=$("$meridian" verify-bundle "$audit/golden/bundle-range.json" --trusted-keys "$audit/golden/keys.txt" 2>&1) \
+  || fail "meridian verify-bundle rejected the sound example bundle: $out"
+status=0
+out=$("$meridian" verify-bundle "$audit/attacks/01-changed-field.json" --trusted-keys "$audit/golden/keys.txt" 2>&1) \
+  || status=$?
+[ "$status" = 1 ] || fail "meridian verify-bundle did not report the tampered bundle (exit $status): $out"
 
 "$meridian" backend --port 0 > "$scratch/backend.log" 2>&1 &
 backend_pid=$!
