@@ -39,7 +39,9 @@ final class Detaching {
     private static long detach(ActionContext ctx, Server standby, Run run) throws PlatformActionException {
         try (var s = ctx.open(standby)) {
             if (ActionContext.queryLong(s, "select pg_is_in_recovery()::int") == 0) {
-                return -1; // A fenced former primary receives nothing; REROUTE leaves it to be rejoined.
+                // A fenced former primary receives nothing; REROUTE leaves it to be rejoined.
+                run.outOfRecovery.add(standby.replicaId());
+                return -1;
             }
             var conninfo = ActionContext.queryString(s, "select current_setting('primary_conninfo')");
             if (conninfo != null && !conninfo.isBlank()) {

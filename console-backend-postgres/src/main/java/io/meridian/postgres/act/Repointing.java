@@ -36,6 +36,11 @@ final class Repointing {
                     notes.add("NOT repointed, do it when it is back: " + failure);
                     continue;
                 }
+                if (run.outOfRecovery.contains(standby.replicaId())) {
+                    notes.add(standby.replicaId() + " left alone: out of recovery, a fenced former primary; "
+                            + "rejoin it as a standby with pg_rewind (docs/postgres.md)");
+                    continue;
+                }
                 long received = run.receivedAtDetach.getOrDefault(standby.replicaId(), -1L);
                 if (run.candidateKept >= 0 && received > run.candidateKept) {
                     // Past the new timeline's fork point: streaming from the new primary would fail for ever.
@@ -45,12 +50,8 @@ final class Repointing {
                     continue;
                 }
                 try {
-                    if (repointOne(ctx, p, primary, standby, run.savedConninfo.get(standby.replicaId()))) {
-                        repointed.add(standby.replicaId());
-                    } else {
-                        notes.add(standby.replicaId() + " left alone: out of recovery, a fenced former primary; "
-                                + "rejoin it as a standby with pg_rewind (docs/postgres.md)");
-                    }
+                    repointOne(ctx, p, primary, standby, run.savedConninfo.get(standby.replicaId()));
+                    repointed.add(standby.replicaId());
                 } catch (PlatformActionException e) {
                     notes.add("NOT repointed, do it when it is back: " + e.getMessage());
                 }
@@ -64,13 +65,9 @@ final class Repointing {
         return PhaseResult.of(String.join("; ", notes));
     }
 
-    /** Points one standby at the new primary; false for a server out of recovery, which cannot follow anyone. */
-    private static boolean repointOne(ActionContext ctx, Connection primaryConnection, Server primary,
-                                      Server standby, String savedConninfo) throws PlatformActionException {
+    private static void repointOne(ActionContext ctx, Connection primaryConnection, Server primary, Server standby,
+                                   String savedConninfo) throws PlatformActionException {
         try (var s = ctx.open(standby)) {
-            if (ActionContext.queryLong(s, "select pg_is_in_recovery()::int") == 0) {
-                return false;
-            }
             var slot = ActionContext.queryString(s, "select current_setting('primary_slot_name')");
             if (slot != null && !slot.isBlank()) {
                 try (var st = primaryConnection.prepareStatement("select pg_create_physical_replication_slot(?, "
@@ -89,7 +86,6 @@ final class Repointing {
                 st.execute("alter system set primary_conninfo = " + ConnInfo.literal(ConnInfo.format(pairs)));
                 st.execute("select pg_reload_conf()");
             }
-            return true;
         } catch (SQLException e) {
             throw ActionContext.failure(standby, "repointing", e);
         }

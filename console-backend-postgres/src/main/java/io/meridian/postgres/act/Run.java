@@ -18,6 +18,8 @@ final class Run {
     long candidateKept = -1;
     /** The WAL position each detached standby had received, for REROUTE to tell who can follow. */
     final java.util.Map<String, Long> receivedAtDetach = new java.util.HashMap<>();
+    /** Servers PROMOTE found out of recovery (a fenced former primary): nothing to detach, nothing to repoint. */
+    final java.util.Set<String> outOfRecovery = new java.util.HashSet<>();
     /** Each detached standby's primary_conninfo before detaching, for REROUTE to repoint. */
     final java.util.Map<String, String> savedConninfo = new java.util.HashMap<>();
     /** Standbys that could not be detached, and why. */
