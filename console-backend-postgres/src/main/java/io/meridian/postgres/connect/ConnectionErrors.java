@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** Failure wording: what happened and what to check, from the SQL state and the cause's type. */
 public final class ConnectionErrors {
@@ -57,8 +58,8 @@ public final class ConnectionErrors {
         if (TlsErrors.isTls(e)) {
             return false;
         }
-        if (hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)
-                || hasCause(e, NoRouteToHostException.class) || hasCause(e, SocketTimeoutException.class)) {
+        if (cause(e, UnknownHostException.class, ConnectException.class, NoRouteToHostException.class,
+                SocketTimeoutException.class).isPresent()) {
             return true;
         }
         if (notPostgres(e)) {
@@ -76,13 +77,17 @@ public final class ConnectionErrors {
                 || e.getMessage() != null && e.getMessage().startsWith("Protocol error");
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    /** The first throwable in {@code e}'s cause chain, {@code e} included, that is one of {@code types}. */
+    @SafeVarargs
+    static Optional<Throwable> cause(Throwable e, Class<? extends Throwable>... types) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+            for (var type : types) {
+                if (type.isInstance(t)) {
+                    return Optional.of(t);
+                }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     public static String firstLine(String message) {

@@ -25,7 +25,7 @@ final class TlsErrors {
     static boolean isTls(SQLException e) {
         var message = e.getMessage() == null ? "" : e.getMessage();
         return message.contains(HOST_NOT_VERIFIED) || message.startsWith(NO_TLS) || message.contains(ROOT_CERT_FILE)
-                || cause(e, SSLException.class) != null;
+                || ConnectionErrors.cause(e, SSLException.class).isPresent();
     }
 
     /** What went wrong, naming the host, the TLS mode and the CA file; empty when {@code e} is not about TLS. */
@@ -47,12 +47,12 @@ final class TlsErrors {
         if (message.contains(ROOT_CERT_FILE)) {
             return Optional.of("TLS: cannot read the CA certificate " + spec.tlsRootCert() + " (tlsRootCert)");
         }
-        var untrusted = cause(e, CertPathBuilderException.class, CertPathValidatorException.class,
+        var untrusted = ConnectionErrors.cause(e, CertPathBuilderException.class, CertPathValidatorException.class,
                 CertificateException.class);
-        if (untrusted != null) {
+        if (untrusted.isPresent()) {
             return Optional.of("TLS: the server's certificate is not trusted: it was not issued by the CA in "
                     + spec.tlsRootCert() + " (tlsRootCert), or it is no longer valid (" + mode + "; "
-                    + ConnectionErrors.firstLine(rootCause(untrusted).getMessage()) + ")");
+                    + ConnectionErrors.firstLine(rootCause(untrusted.get()).getMessage()) + ")");
         }
         return Optional.of("TLS handshake failed (" + mode + "; "
                 + ConnectionErrors.firstLine(rootCause(e).getMessage()) + ")");
@@ -65,17 +65,5 @@ final class TlsErrors {
             t = t.getCause();
         }
         return t;
-    }
-
-    @SafeVarargs
-    private static Throwable cause(Throwable e, Class<? extends Throwable>... types) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (var type : types) {
-                if (type.isInstance(t)) {
-                    return t;
-                }
-            }
-        }
-        return null;
     }
 }
